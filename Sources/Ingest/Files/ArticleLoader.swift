@@ -1,0 +1,163 @@
+import EventModel
+import Foundation
+
+/// Turns files and folders into articles: walks folders for supported files, inflates gzip,
+/// refuses what is empty, binary or too large, and hands each file to the reader for its type.
+/// One bad file is one failure in the results; the others still load.
+public struct ArticleLoader: Sendable {
+    /// The largest file (or inflated gzip content) read, in bytes.
+    public var maximumBytes: Int
+    /// Folders below an input that are not walked (the output folder, the state folder).
+    public var excludedFolders: [String]
+
+    public static let defaultMaximumBytes = 20 * 1024 * 1024
+    static let supportedExtensions: Set<String> = [
+        "html", "htm", "xhtml", "txt", "text", "md", "markdown", "jsonl", "ndjson",
+    ]
+
+    private let html = HTMLArticleReader()
+    private let plain = PlainTextArticleReader()
+    private let records = ArticleRecordReader()
+
+    public init(maximumBytes: Int = ArticleLoader.defaultMaximumBytes, excludedFolders: [String] = []) {
+        self.maximumBytes = maximumBytes
+        self.excludedFolders = excludedFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    /// A file found below the inputs, in a stable order, or why an input could not be used.
+    public func files(in inputs: [String]) -> [Result<String, IngestError>] {
+        var results: [Result<String, IngestError>] = []
+        let manager = FileManager.default
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                results.append(
+                    .failure(IngestError(file: input, reason: .unreadable("no such file or folder"))))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                results.append(.success(input))
+                continue
+            }
+            let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
+            results += walk(folder: input, root: root)
+        }
+        return results
+    }
+
+    private func walk(folder: String, root: String) -> [Result<String, IngestError>] {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+            return [.failure(IngestError(file: folder, reason: .unreadable("the folder cannot be listed")))]
+        }
+        var results: [Result<String, IngestError>] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            if excludedFolders.contains(where: { resolved == $0 || resolved.hasPrefix($0 + "/") }) {
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let inside = resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+            if isDirectory.boolValue {
+                if inside { results += walk(folder: path, root: root) }
+                continue
+            }
+            guard Self.isSupported(name) else { continue }
+            results.append(inside ? .success(path) : .failure(IngestError(file: path, reason: .outsideInput)))
+        }
+        return results
+    }
+
+    static func isSupported(_ name: String) -> Bool {
+        var name = name.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        return supportedExtensions.contains((name as NSString).pathExtension)
+    }
+
+    /// Every article in the inputs, and every failure, in a stable order.
+    public func load(_ inputs: [String]) -> [Result<Article, IngestError>] {
+        files(in: inputs).flatMap { found -> [Result<Article, IngestError>] in
+            switch found {
+            case .success(let path): read(file: path)
+            case .failure(let error): [.failure(error)]
+            }
+        }
+    }
+
+    /// The articles in one file (a JSON Lines file holds many).
+    public func read(file path: String) -> [Result<Article, IngestError>] {
+        let data: Data
+        do {
+            data = try readBytes(path)
+        } catch {
+            return [.failure(error)]
+        }
+        return read(data: data, path: path)
+    }
+
+    /// The articles in a file's bytes; `path` names the file and chooses the reader by extension.
+    public func read(data raw: Data, path: String) -> [Result<Article, IngestError>] {
+        do throws(IngestError) {
+            var data = raw
+            var name = (path as NSString).lastPathComponent.lowercased()
+            if Gzip.isCompressed(data) {
+                do {
+                    data = try Gzip.decompress(data, limit: maximumBytes)
+                } catch .tooLarge {
+                    throw IngestError(
+                        file: path, reason: .tooLarge(bytes: maximumBytes + 1, limit: maximumBytes))
+                } catch {
+                    throw IngestError(file: path, reason: .badGzip)
+                }
+                if name.hasSuffix(".gz") { name.removeLast(3) }
+            } else if name.hasSuffix(".gz") {
+                throw IngestError(file: path, reason: .badGzip)
+            }
+            if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                throw IngestError(file: path, reason: .empty)
+            }
+            if TextDecoding.looksBinary(data) { throw IngestError(file: path, reason: .binary) }
+            switch (name as NSString).pathExtension {
+            case "jsonl", "ndjson":
+                return records.read(data, path: path)
+            case "html", "htm", "xhtml":
+                return [.success(try html.read(data, path: path))]
+            case "txt", "text", "md", "markdown":
+                return [.success(try plain.read(data, path: path))]
+            default:
+                // Named on the command line with another extension: sniff for markup.
+                let head = String(decoding: data.prefix(1024), as: UTF8.self).lowercased()
+                if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
+                    return [.success(try html.read(data, path: path))]
+                }
+                return [.success(try plain.read(data, path: path))]
+            }
+        } catch {
+            return [.failure(error)]
+        }
+    }
+
+    private func readBytes(_ path: String) throws(IngestError) -> Data {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw IngestError(file: path, reason: .unreadable("no such file"))
+        }
+        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+            throw IngestError(file: path, reason: .unreadable("a folder"))
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size == 0 { throw IngestError(file: path, reason: .empty) }
+        if size > maximumBytes {
+            throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: maximumBytes))
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IngestError(file: path, reason: .unreadable("permission denied or I/O error"))
+        }
+    }
+}

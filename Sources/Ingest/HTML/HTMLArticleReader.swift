@@ -1,0 +1,50 @@
+import EventModel
+import Foundation
+
+/// Reads a saved web page: decodes its bytes, parses it with libxml2, finds the article body and
+/// the metadata.
+public struct HTMLArticleReader: Sendable {
+    private let rules: BoilerplateRules
+
+    public init() { self.rules = .bundled }
+
+    /// - Parameters:
+    ///   - data: the page's bytes, in any encoding the page declares or UTF-8 or Windows-1252.
+    ///   - path: where it came from, for messages and the article's `path`.
+    ///   - url: the page's address when known from elsewhere (a record, the command line).
+    public func read(_ data: Data, path: String, url: String? = nil) throws(IngestError) -> Article {
+        guard let decoded = TextDecoding.decode(data, declared: TextDecoding.declaredCharset(inHTML: data))
+        else {
+            throw IngestError(file: path, reason: .undecodable)
+        }
+        return try read(html: decoded.text, path: path, url: url, repaired: decoded.repaired)
+    }
+
+    /// Reads a page that is already text.
+    public func read(html: String, path: String, url: String? = nil, repaired: Bool = false)
+        throws(IngestError)
+        -> Article
+    {
+        guard let document = HTMLDocument(utf8: html) else {
+            throw IngestError(file: path, reason: .notAnArticle("no HTML document could be parsed"))
+        }
+        let walk = PageWalk(document: document, rules: rules, classifier: ClassClassifier(rules: rules))
+        let page = HTMLMetadataReader().read(walk.metadata, fileURL: url)
+        let body = BodyExtractor(rules: rules).extract(from: walk)
+        var paragraphs = body.paragraphs
+        if let title = page.title, let first = paragraphs.first, first == title {
+            paragraphs.removeFirst()
+        }
+        paragraphs = ArticleBodyChoice.choose(dom: paragraphs, jsonLD: page.articleBody)
+        guard !paragraphs.isEmpty else { throw IngestError(file: path, reason: .noText) }
+
+        var warnings: [String] = []
+        if repaired { warnings.append("encoding repaired") }
+        if walk.removedBoilerplate || body.droppedBoilerplate > 0 { warnings.append("boilerplate removed") }
+        let metadata = ArticleMetadata(
+            id: ArticleID(""), path: path, url: page.url, title: page.title, outlet: page.outlet,
+            author: page.author, published: page.published, publishedSource: page.publishedSource,
+            language: page.language)
+        return ArticleAssembler.assemble(paragraphs: paragraphs, metadata: metadata, warnings: warnings)
+    }
+}

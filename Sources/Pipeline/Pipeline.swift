@@ -1,0 +1,59 @@
+import EventModel
+import Foundation
+import Ingest
+
+/// The one place that knows every stage. A build is a list of named steps; the runner prints
+/// `[i/n] step` and stamps the step's name onto anything it reports.
+public struct Pipeline: Sendable {
+    /// A file (or JSON Lines record) that could not be read, and why.
+    public struct ReadFailure: Error, Hashable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot read '\(path)': \(reason)" }
+
+        init(_ error: IngestError) {
+            path = error.file
+            reason = error.reason.description
+        }
+    }
+
+    /// What reading the inputs produced.
+    public struct ReadReport: Sendable {
+        public var articles: [Article]
+        public var failures: [ReadFailure]
+        /// Articles whose content repeats one read before (same id); they are kept once.
+        public var duplicates: [String]
+    }
+
+    private let loader: ArticleLoader
+
+    /// - Parameter excludedFolders: folders below an input that are never read (the output).
+    public init(excludedFolders: [String] = []) {
+        loader = ArticleLoader(excludedFolders: excludedFolders)
+    }
+
+    /// Every article and every failure, in input order.
+    public func readEach(_ inputs: [String]) -> [Result<Article, ReadFailure>] {
+        loader.load(inputs).map { $0.mapError(ReadFailure.init) }
+    }
+
+    /// Reads every input file and folder; one bad file is reported and the others still load.
+    public func read(_ inputs: [String]) -> ReadReport {
+        var report = ReadReport(articles: [], failures: [], duplicates: [])
+        var seen: [ArticleID: String] = [:]
+        for result in readEach(inputs) {
+            switch result {
+            case .success(let article):
+                if let first = seen[article.id] {
+                    report.duplicates.append("\(article.path ?? "?") repeats \(first)")
+                    continue
+                }
+                seen[article.id] = article.path ?? article.id.rawValue
+                report.articles.append(article)
+            case .failure(let failure):
+                report.failures.append(failure)
+            }
+        }
+        return report
+    }
+}
