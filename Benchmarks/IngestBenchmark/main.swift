@@ -6,11 +6,16 @@ import Ingest
 // the benchmark's own metric (word 4-gram shingles, precision and recall averaged over pages),
 // title and date coverage, pages per second on one core, and peak memory.
 //
-// Usage: IngestBenchmark [AEB_FOLDER] [--repeat N] [--dump FOLDER]
+// Usage: IngestBenchmark [AEB_FOLDER] [--repeat N] [--dump FOLDER] [--speed-only]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeats = 3
 var dumpFolder: String?
+var speedOnly = false
+if let index = arguments.firstIndex(of: "--speed-only") {
+    speedOnly = true
+    arguments.remove(at: index)
+}
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
     repeats = max(1, Int(arguments[index + 1]) ?? 3)
     arguments.removeSubrange(index...(index + 1))
@@ -98,6 +103,11 @@ for _ in 0..<repeats {
     best = min(best, seconds)
 }
 
+if speedOnly {
+    print(String(format: "speed %.0f pages/s (best of %d runs)", Double(pages.count) / best, repeats))
+    exit(0)
+}
+
 var precisionSum = 0.0
 var recallSum = 0.0
 var rows: [(String, Double, Double)] = []
@@ -158,6 +168,8 @@ if let dumpFolder {
         let text = results[row.0]?.text ?? "(failed: \(failures[row.0] ?? "?"))"
         try? text.write(toFile: "\(dumpFolder)/\(row.0).txt", atomically: true, encoding: .utf8)
     }
+    let table = rows.map { String(format: "%@\t%.3f\t%.3f", $0.0, $0.1, $0.2) }.joined(separator: "\n")
+    try? table.write(toFile: "\(dumpFolder)/scores.tsv", atomically: true, encoding: .utf8)
     let worst = rows.sorted(by: { $0.1 + $0.2 < $1.1 + $1.2 }).prefix(25)
     for row in worst { print(String(format: "  %@ P=%.3f R=%.3f", String(row.0.prefix(12)), row.1, row.2)) }
 }

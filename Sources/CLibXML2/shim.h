@@ -8,6 +8,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
+#include <libxml/parserInternals.h>
 #include <zlib.h>
 
 /* Swift 6 rejects libxml2's mutable C globals; reach them through functions. */

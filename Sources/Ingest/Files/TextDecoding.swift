@@ -103,12 +103,39 @@ enum TextDecoding {
     /// The charset an HTML document declares in its first 4 KB: `<meta charset=…>` or
     /// `<meta http-equiv="Content-Type" content="…; charset=…">`.
     static func declaredCharset(inHTML data: Data) -> String? {
-        let bytes = ByteSearch.asciiLowercased(data.prefix(4096))
-        guard let at = bytes.firstRange(of: Array("charset=".utf8)) else { return nil }
-        let head = String(decoding: bytes[at.lowerBound...].prefix(64), as: UTF8.self)
-        guard let range = head.range(of: "charset=") else { return nil }
-        var value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        value = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return value.isEmpty ? nil : String(value)
+        let needle = Array("charset=".utf8)
+        return data.prefix(4096).withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count > needle.count else { return nil }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                var matched = 0
+                while matched < needle.count,
+                    bytes[index + matched] | 0x20 == needle[matched] | 0x20
+                        || (needle[matched] == 0x3D && bytes[index + matched] == 0x3D)
+                {
+                    matched += 1
+                }
+                if matched == needle.count { break }
+                index += 1
+            }
+            guard index + needle.count <= bytes.count else { return nil }
+            var start = index + needle.count
+            while start < bytes.count, bytes[start] == 0x22 || bytes[start] == 0x27 || bytes[start] == 0x20 {
+                start += 1
+            }
+            var end = start
+            while end < bytes.count, end - start < 40 {
+                let byte = bytes[end] | 0x20
+                let allowed =
+                    (byte >= 0x61 && byte <= 0x7A) || (bytes[end] >= 0x30 && bytes[end] <= 0x39)
+                    || bytes[end] == 0x2D
+                    || bytes[end] == 0x5F
+                guard allowed else { break }
+                end += 1
+            }
+            guard end > start else { return nil }
+            return String(decoding: ByteSearch.asciiLowercased(bytes[start..<end]), as: UTF8.self)
+        }
     }
 }

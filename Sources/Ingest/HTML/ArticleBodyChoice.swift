@@ -4,11 +4,9 @@
 enum ArticleBodyChoice {
     static func choose(dom: [String], jsonLD: String?) -> [String] {
         guard let jsonLD else { return dom }
-        let ldWords = words(jsonLD)
-        guard ldWords.count >= 50 else { return dom }
-        let domWords = words(dom.joined(separator: " "))
-        let ldShingles = shingles(ldWords)
-        let domShingles = shingles(domWords)
+        guard wordCount(jsonLD) >= 50 else { return dom }
+        let ldShingles = shingles(jsonLD)
+        let domShingles = shingles(dom.joined(separator: " "))
         guard !ldShingles.isEmpty else { return dom }
         let covered = Double(ldShingles.intersection(domShingles).count) / Double(ldShingles.count)
         if covered >= 0.5 { return dom }
@@ -18,20 +16,35 @@ enum ArticleBodyChoice {
         return paragraphs
     }
 
-    private static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    /// Hashes of word trigrams; words are runs of ASCII letters and digits or non-ASCII bytes.
+    private static func shingles(_ text: String) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        var window: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        func endWord() {
+            window = (window.1, window.2, hash)
+            count += 1
+            if count >= 3 { result.insert(window.0 &* 31 &+ window.1 &* 17 &+ window.2) }
+            hash = 0xcbf2_9ce4_8422_2325
+        }
+        for byte in text.utf8 {
+            let isWord =
+                byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWord {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                endWord()
+                inWord = false
+            }
+        }
+        if inWord { endWord() }
+        return result
     }
 
-    private static func shingles(_ words: [Substring]) -> Set<Int> {
-        guard words.count >= 3 else { return [] }
-        var result = Set<Int>()
-        for index in 0...(words.count - 3) {
-            var hasher = Hasher()
-            hasher.combine(words[index])
-            hasher.combine(words[index + 1])
-            hasher.combine(words[index + 2])
-            result.insert(hasher.finalize())
-        }
-        return result
+    private static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
     }
 }

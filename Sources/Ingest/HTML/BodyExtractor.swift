@@ -8,6 +8,10 @@ struct BodyExtractor {
         var paragraphs: [String]
         /// Paragraphs inside the chosen container that were dropped as boilerplate.
         var droppedBoilerplate: Int
+
+        var wordCount: Int {
+            paragraphs.reduce(0) { total, paragraph in total + paragraph.utf8.count { $0 == 0x20 } + 1 }
+        }
     }
 
     func extract(from walk: PageWalk) -> Body {
@@ -59,9 +63,8 @@ struct BodyExtractor {
             let threshold = max(10, final[top] * 0.2)
             for index in elements.indices where elements[index].parent == parent && index != top {
                 var bonus = 0.0
-                if let key = elements[top].classKey, key == elements[index].classKey {
-                    bonus = final[top] * 0.2
-                }
+                let key = elements[top].classKey
+                if key != 0 && key == elements[index].classKey { bonus = final[top] * 0.2 }
                 if final[index] + bonus >= threshold {
                     selected.insert(index)
                 } else if elements[index].tag == .p {
@@ -96,6 +99,25 @@ struct BodyExtractor {
                 ancestor = elements[ancestor].parent
             }
         }
+        // Readability's climb: an ancestor that scores higher than the chosen one holds more of
+        // the article (a body split into chunks between ads), as long as scores stay high.
+        var lastScore = final[top]
+        let threshold = lastScore / 3
+        var ancestor = elements[top].parent
+        while ancestor >= 0 && elements[ancestor].tag != .body {
+            let score = final[ancestor]
+            if score == -.infinity {
+                ancestor = elements[ancestor].parent
+                continue
+            }
+            if score < threshold { break }
+            if score > lastScore {
+                top = ancestor
+                break
+            }
+            lastScore = score
+            ancestor = elements[ancestor].parent
+        }
         while elements[top].parent >= 0 {
             let parent = elements[top].parent
             if elements[parent].tag == .body || elements[parent].elementChildren != 1 { break }
@@ -114,6 +136,17 @@ struct BodyExtractor {
         return false
     }
 
+    /// After this many words the article has begun, and an end marker closes it.
+    static let articleStartedWords = 100
+
+    /// A paragraph of running text: long, few links, ending a sentence.
+    static func isProse(_ block: PageWalk.Block) -> Bool {
+        guard block.linkDensity < 0.2, block.text.utf8.count(where: { $0 == 0x20 }) >= 11,
+            !block.text.hasSuffix("..."), let last = block.text.unicodeScalars.last
+        else { return false }
+        return ".!?\"”»):".unicodeScalars.contains(last)
+    }
+
     private static func isParagraphLike(_ tag: HTMLTag) -> Bool {
         switch tag {
         case .p, .li, .td, .th, .pre, .blockquote, .dd, .dt, .h1, .h2, .h3, .h4, .h5, .h6, .caption,
@@ -126,7 +159,23 @@ struct BodyExtractor {
     private func keep(blocks: [PageWalk.Block], where isInside: (PageWalk.Block) -> Bool) -> Body {
         var paragraphs: [String] = []
         var dropped = 0
+        var words = 0
+        // After a heading such as "Related" come teasers and links; prose resumes the article
+        // (the heading opened a box inside it) and anything else is dropped.
+        var inFurniture = false
         for block in blocks where isInside(block) {
+            if words >= Self.articleStartedWords && rules.isEndMarker(paragraph: block.text) {
+                inFurniture = true
+                dropped += 1
+                continue
+            }
+            if inFurniture {
+                guard Self.isProse(block) else {
+                    dropped += 1
+                    continue
+                }
+                inFurniture = false
+            }
             if block.linkDensity > 0.5 && !block.tag.isHeading {
                 dropped += 1
                 continue
@@ -136,6 +185,7 @@ struct BodyExtractor {
                 continue
             }
             paragraphs.append(block.text)
+            words += block.text.utf8.count { $0 == 0x20 } + 1
         }
         return Body(paragraphs: paragraphs, droppedBoilerplate: dropped)
     }

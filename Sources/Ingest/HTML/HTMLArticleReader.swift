@@ -6,6 +6,9 @@ import Foundation
 public struct HTMLArticleReader: Sendable {
     private let rules: BoilerplateRules
 
+    /// A body shorter than this is looked for again without the class-name rules.
+    static let retryBelowWords = 80
+
     public init() { self.rules = .bundled }
 
     /// - Parameters:
@@ -25,12 +28,29 @@ public struct HTMLArticleReader: Sendable {
         throws(IngestError)
         -> Article
     {
-        guard let document = HTMLDocument(utf8: html) else {
+        var html = html
+        let bytes = html.withUTF8 { HTMLPrefilter.strip($0) }
+        let classifier = ClassClassifier(rules: rules)
+        guard
+            var walk = HTMLParser.walk(
+                bytes, rules: rules, classifier: classifier, skipsUnlikelyClasses: true)
+        else {
             throw IngestError(file: path, reason: .notAnArticle("no HTML document could be parsed"))
         }
-        let walk = PageWalk(document: document, rules: rules, classifier: ClassClassifier(rules: rules))
         let page = HTMLMetadataReader().read(walk.metadata, fileURL: url)
-        let body = BodyExtractor(rules: rules).extract(from: walk)
+        var body = BodyExtractor(rules: rules).extract(from: walk)
+        if body.wordCount < Self.retryBelowWords {
+            // As Readability does: too little text means the class rules hid the article.
+            if let lenient = HTMLParser.walk(
+                bytes, rules: rules, classifier: classifier, skipsUnlikelyClasses: false)
+            {
+                let retry = BodyExtractor(rules: rules).extract(from: lenient)
+                if retry.wordCount > body.wordCount {
+                    walk = lenient
+                    body = retry
+                }
+            }
+        }
         var paragraphs = body.paragraphs
         if let title = page.title, let first = paragraphs.first, first == title {
             paragraphs.removeFirst()

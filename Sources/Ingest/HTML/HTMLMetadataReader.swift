@@ -1,4 +1,3 @@
-import CLibXML2
 import EventModel
 import Foundation
 
@@ -32,33 +31,27 @@ struct HTMLMetadataReader {
             "content-language", "og:locale", "application-name",
         ])
 
-    func read(_ nodes: PageWalk.MetadataNodes, fileURL: String?) -> Metadata {
+    func read(_ nodes: PageWalk.Metadata, fileURL: String?) -> Metadata {
         var metas: [String: String] = [:]
-        for node in nodes.metas {
+        for attributes in nodes.metas {
             guard
-                let keyBytes = HTMLDocument.attributeBytes("property", of: node)
-                    ?? HTMLDocument.attributeBytes("name", of: node)
-                    ?? HTMLDocument.attributeBytes("itemprop", of: node)
-                    ?? HTMLDocument.attributeBytes("http-equiv", of: node)
-            else { continue }
-            let key = String(decoding: ByteSearch.asciiLowercased(keyBytes), as: UTF8.self)
-            guard Self.wantedMetaKeys.contains(key), metas[key] == nil,
-                let content = HTMLDocument.attribute("content", of: node)
+                let key =
+                    (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"]
+                    ?? attributes["http-equiv"])?.lowercased(),
+                Self.wantedMetaKeys.contains(key), metas[key] == nil, let content = attributes["content"]
             else { continue }
             let value = Self.clean(content)
             if !value.isEmpty { metas[key] = value }
         }
-        let ld = JSONLDArticle(scripts: nodes.jsonLD.map { HTMLDocument.textContent(of: $0) })
+        let ld = JSONLDArticle(scripts: nodes.jsonLD)
 
         var metadata = Metadata()
         metadata.articleBody = ld.articleBody
 
         var canonical: String?
-        for node in nodes.links {
-            let rel = HTMLDocument.attribute("rel", of: node)?.lowercased() ?? ""
-            if rel.split(separator: " ").contains("canonical"),
-                let href = HTMLDocument.attribute("href", of: node)
-            {
+        for attributes in nodes.links {
+            let rel = attributes["rel"]?.lowercased() ?? ""
+            if rel.split(separator: " ").contains("canonical"), let href = attributes["href"] {
                 canonical = href.trimmingCharacters(in: .whitespaces)
                 break
             }
@@ -72,10 +65,8 @@ struct HTMLMetadataReader {
         metadata.outlet = [metas["og:site_name"], ld.publisher, metas["application-name"], host]
             .compactMap { $0 }.first { !$0.isEmpty }
 
-        let documentTitle = nodes.titles.first.map { Self.clean(HTMLDocument.textContent(of: $0)) }
-        let heading = nodes.headings.lazy.map { Self.clean(HTMLDocument.textContent(of: $0)) }.first {
-            !$0.isEmpty
-        }
+        let documentTitle = nodes.titles.first.map(Self.clean)
+        let heading = nodes.headings.lazy.map(Self.clean).first { !$0.isEmpty }
         let candidates: [String?] = [
             metas["og:title"], ld.headline, metas["twitter:title"],
             documentTitle.map { Self.withoutSiteSuffix($0, outlet: metadata.outlet) }, heading,
@@ -102,7 +93,7 @@ struct HTMLMetadataReader {
     /// The publication time by cue precedence. Modified dates are never used; a URL date that
     /// disagrees by more than a day with the markup wins, as URL dates are the most reliable cue.
     private func publication(
-        metas: [String: String], ld: JSONLDArticle, times: [xmlNodePtr], url: String?
+        metas: [String: String], ld: JSONLDArticle, times: [[String: String]], url: String?
     ) -> (String?, PublishedSource) {
         var found: (String, PublishedSource)?
         if let value = metas["datepublished"].flatMap(PublicationDate.normalize) {
@@ -117,13 +108,10 @@ struct HTMLMetadataReader {
             found = (value, .meta)
         } else {
             let preferred = times.first {
-                HTMLDocument.hasAttribute("pubdate", on: $0)
-                    || HTMLDocument.attribute("itemprop", of: $0)?.lowercased() == "datepublished"
+                $0["pubdate"] != nil || $0["itemprop"]?.lowercased() == "datepublished"
             }
-            for node in [preferred].compactMap({ $0 }) + times {
-                if let raw = HTMLDocument.attribute("datetime", of: node),
-                    let value = PublicationDate.normalize(raw)
-                {
+            for attributes in [preferred].compactMap({ $0 }) + times {
+                if let raw = attributes["datetime"], let value = PublicationDate.normalize(raw) {
                     found = (value, .timeElement)
                     break
                 }
@@ -156,22 +144,24 @@ struct HTMLMetadataReader {
     }
 
     /// "Headline | Site" → "Headline" when the other part is the outlet or clearly shorter.
+    private static let titleSeparators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " · "]
+
     static func withoutSiteSuffix(_ title: String, outlet: String?) -> String {
-        for separator in [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " · "] {
-            let parts = title.components(separatedBy: separator)
+        for separator in Self.titleSeparators where title.utf8.firstRange(of: separator.utf8) != nil {
+            let parts = title.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard parts.count > 1 else { continue }
             let last = parts.last!.trimmingCharacters(in: .whitespaces)
             let first = parts.first!.trimmingCharacters(in: .whitespaces)
+            let joined = { (slice: ArraySlice<String>) in slice.joined(separator: separator) }
             if let outlet,
-                last.caseInsensitiveCompare(outlet) == .orderedSame
-                    || last.lowercased().contains(outlet.lowercased())
+                last.lowercased() == outlet.lowercased() || last.lowercased().contains(outlet.lowercased())
             {
-                return parts.dropLast().joined(separator: separator)
+                return joined(parts.dropLast())
             }
-            if let outlet, first.caseInsensitiveCompare(outlet) == .orderedSame {
-                return parts.dropFirst().joined(separator: separator)
+            if let outlet, first.lowercased() == outlet.lowercased() {
+                return joined(parts.dropFirst())
             }
-            let head = parts.dropLast().joined(separator: separator)
+            let head = joined(parts.dropLast())
             if last.split(separator: " ").count <= 4 && head.count > last.count * 2 { return head }
         }
         return title

@@ -9,6 +9,8 @@ enum HTMLTag: Sendable {
     case nav, aside, header, footer, form, button, input, select, option, textarea, label
     case iframe, svg, math, object, embed, canvas, video, audio, picture, img, source, dialog, menu
     case time
+    /// Phrasing elements that never hold a whole article: strong, em, b, i, img, …
+    case inline
     case other
 
     init(name: String) {
@@ -83,6 +85,9 @@ enum HTMLTag: Sendable {
         case "dialog": self = .dialog
         case "menu": self = .menu
         case "time": self = .time
+        case "strong", "em", "b", "i", "u", "small", "sup", "sub", "cite", "code", "abbr", "mark", "q", "s",
+            "font", "wbr", "kbd", "var", "bdi", "bdo", "dfn", "del", "ins":
+            self = .inline
         default: self = .other
         }
     }
@@ -105,6 +110,15 @@ enum HTMLTag: Sendable {
             .dd, .table, .thead, .tbody, .tfoot, .tr, .td, .th, .caption, .blockquote, .pre, .figure,
             .figcaption, .address, .hr, .center, .header, .form, .body, .html, .br, .label:
             true
+        default: false
+        }
+    }
+
+    /// Elements judged without their class and id: inline text and paragraphs, never skipped
+    /// as furniture and never containers of an article.
+    var ignoresClassNames: Bool {
+        switch self {
+        case .a, .span, .p, .br, .inline, .h1, .h2, .h3, .h4, .h5, .h6, .time: true
         default: false
         }
     }

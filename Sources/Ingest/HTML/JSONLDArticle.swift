@@ -20,6 +20,8 @@ struct JSONLDArticle {
         var best: [String: Any]?
         var bestRank = Int.max
         for script in scripts {
+            // Only scripts that can describe an article are worth a JSON parse.
+            guard Self.mentionsArticleType(script) else { continue }
             let trimmed = script.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let data = trimmed.data(using: .utf8),
                 let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -40,6 +42,15 @@ struct JSONLDArticle {
         articleBody = Self.string(best["articleBody"])
         language = Self.string(best["inLanguage"])
         url = Self.string(best["url"]) ?? Self.names(best["mainEntityOfPage"], key: "@id").first
+    }
+
+    private static let typeHints = ["rticle", "BlogPosting", "WebPage", "Report", "Posting"].map {
+        Array($0.utf8)
+    }
+
+    private static func mentionsArticleType(_ script: String) -> Bool {
+        var script = script
+        return script.withUTF8 { bytes in typeHints.contains { ByteSearch.contains(bytes, $0) } }
     }
 
     /// Article types rank before WebPage, so a page's article wins over the page itself.

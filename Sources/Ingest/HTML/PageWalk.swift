@@ -1,16 +1,17 @@
 import CLibXML2
 import Foundation
 
-/// One pass over a parsed page: it splits the visible text into blocks at block-level elements,
-/// records the element tree with the facts body scoring needs, and keeps the nodes metadata is
-/// read from. Subtrees that are never article text (scripts, navigation, hidden or boilerplate
-/// elements) are passed over.
+/// What one pass over a page found: its element tree with the facts body scoring needs, its
+/// visible text split into blocks at block-level elements, and the markup metadata is read from.
+/// Subtrees that are never article text (scripts, navigation, hidden or boilerplate elements)
+/// contribute no blocks.
 struct PageWalk {
     struct Element {
         var parent: Int
         var tag: HTMLTag
         var classWeight: Double
-        var classKey: [UInt8]?
+        /// A hash of the class and id text (0 without either), to compare siblings by.
+        var classKey: UInt64
         var textLength = 0
         var linkLength = 0
         var elementChildren = 0
@@ -26,103 +27,130 @@ struct PageWalk {
         var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
     }
 
-    /// Nodes the metadata reader looks at, in document order.
-    struct MetadataNodes {
-        var metas: [xmlNodePtr] = []
-        var links: [xmlNodePtr] = []
-        var titles: [xmlNodePtr] = []
-        var jsonLD: [xmlNodePtr] = []
-        var times: [xmlNodePtr] = []
-        var headings: [xmlNodePtr] = []
+    /// The markup metadata is read from, in document order.
+    struct Metadata {
+        /// Each `<meta>`'s attributes.
+        var metas: [[String: String]] = []
+        /// Each `<link>`'s attributes.
+        var links: [[String: String]] = []
+        var titles: [String] = []
+        var jsonLD: [String] = []
+        /// The first few `<time>` elements' attributes.
+        var times: [[String: String]] = []
+        /// The text of the first few `<h1>` elements.
+        var headings: [String] = []
         var language: String?
     }
 
-    private(set) var elements: [Element] = []
-    private(set) var blocks: [Block] = []
-    private(set) var metadata = MetadataNodes()
+    var elements: [Element] = []
+    var blocks: [Block] = []
+    var metadata = Metadata()
     /// Whether some subtree was passed over as boilerplate.
-    private(set) var removedBoilerplate = false
+    var removedBoilerplate = false
+}
 
+/// Holds a page's `PageWalkState` for the parser's callbacks; one exclusive access per event
+/// instead of one per field.
+final class PageWalker {
+    var state: PageWalkState
+
+    init(rules: BoilerplateRules, classifier: ClassClassifier, skipsUnlikelyClasses: Bool) {
+        state = PageWalkState(
+            rules: rules, classifier: classifier, skipsUnlikelyClasses: skipsUnlikelyClasses)
+    }
+
+    static func from(_ context: UnsafeMutableRawPointer) -> PageWalker {
+        Unmanaged<PageWalker>.fromOpaque(context).takeUnretainedValue()
+    }
+}
+
+/// Receives the parser's events for one page and builds its `PageWalk`.
+struct PageWalkState {
+    private struct Entry {
+        var index: Int
+        var block: Bool
+        var link: Bool
+        var skippedRoot: Bool
+    }
+
+    private enum Capture { case title, heading, jsonLD }
+
+    private var walk = PageWalk()
     private let rules: BoilerplateRules
     private let classifier: ClassClassifier
+    /// Whether elements whose class or id names page furniture are passed over; a page whose
+    /// article sits inside such a name ("pagerow" contains "pager") is walked again without it.
+    private let skipsUnlikelyClasses: Bool
+
+    private var stack: [Entry] = []
+    private var ownerStack: [Int] = []
+    private var skipDepth = 0
+    private var linkDepth = 0
+    private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
+
     private var buffer: [UInt8] = []
     private var bufferLength = 0
     private var bufferLinkLength = 0
     private var bufferCommas = 0
     private var lastWasSpace = true
-    private var linkDepth = 0
 
-    init(document: HTMLDocument, rules: BoilerplateRules, classifier: ClassClassifier) {
+    private var capture: (kind: Capture, depth: Int, text: [UInt8])?
+
+    init(rules: BoilerplateRules, classifier: ClassClassifier, skipsUnlikelyClasses: Bool) {
         self.rules = rules
         self.classifier = classifier
+        self.skipsUnlikelyClasses = skipsUnlikelyClasses
         buffer.reserveCapacity(4096)
-        guard let root = document.root else { return }
-        walk(from: root, document: document)
     }
 
-    private mutating func walk(from root: xmlNodePtr, document: HTMLDocument) {
-        var ownerStack: [Int] = []
-        var enteredStack: [(index: Int, block: Bool, link: Bool)] = []
-        var node: xmlNodePtr? = root
-        while let current = node {
-            var descend = false
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = document.tag(of: current)
-                noteMetadata(current, tag: tag)
-                if isSkipped(current, tag: tag) {
-                    if tag == .br || tag == .hr { flush(owner: ownerStack.last) }
-                    break
-                }
-                let parent = enteredStack.last?.index ?? -1
-                if parent >= 0 { elements[parent].elementChildren += 1 }
-                let (weight, key) = classifier.weight(of: current)
-                elements.append(Element(parent: parent, tag: tag, classWeight: weight, classKey: key))
-                let index = elements.count - 1
-                if tag == .br {
-                    flush(owner: ownerStack.last)
-                    break
-                }
-                if tag.isBlock {
-                    flush(owner: ownerStack.last)
-                    ownerStack.append(index)
-                }
-                if tag == .a { linkDepth += 1 }
-                enteredStack.append((index, tag.isBlock, tag == .a))
-                descend = current.pointee.children != nil
-                if !descend {
-                    leave(enteredStack.removeLast(), ownerStack: &ownerStack)
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { append(content) }
-            default:
-                break
-            }
-            if descend, let child = current.pointee.children {
-                node = child
-                continue
-            }
-            // Climb until a next sibling exists, leaving each element that is finished.
-            var climbing: xmlNodePtr? = current
-            node = nil
-            while let up = climbing {
-                if up == root { break }
-                if let next = up.pointee.next {
-                    node = next
-                    break
-                }
-                climbing = up.pointee.parent
-                // Every node visited below the root has a parent this walk descended into.
-                if climbing != nil, let entry = enteredStack.popLast() {
-                    leave(entry, ownerStack: &ownerStack)
-                }
-            }
-        }
-        while let entry = enteredStack.popLast() { leave(entry, ownerStack: &ownerStack) }
+    mutating func finish() -> PageWalk {
+        while !stack.isEmpty { end() }
         flush(owner: ownerStack.last)
+        return walk
     }
 
-    private mutating func leave(_ entry: (index: Int, block: Bool, link: Bool), ownerStack: inout [Int]) {
+    // MARK: Events
+
+    mutating func start(
+        _ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        let tag = self.tag(name)
+        let attrs = ElementAttributes(attributes)
+        noteMetadata(tag, attributes)
+        if skipDepth > 0 || tag == .br || tag == .hr {
+            if tag == .br || tag == .hr { flush(owner: ownerStack.last) }
+            stack.append(Entry(index: -1, block: false, link: false, skippedRoot: false))
+            return
+        }
+        let verdict =
+            tag.ignoresClassNames
+            ? (weight: 0.0, unlikely: false, key: UInt64(0)) : classifier.classify(attrs)
+        if isSkipped(tag: tag, attributes: attrs, unlikelyClass: verdict.unlikely) {
+            if tag.isBlock { flush(owner: ownerStack.last) }
+            skipDepth += 1
+            stack.append(Entry(index: -1, block: false, link: false, skippedRoot: true))
+            return
+        }
+        let parent = stack.last(where: { $0.index >= 0 })?.index ?? -1
+        if parent >= 0 { walk.elements[parent].elementChildren += 1 }
+        walk.elements.append(
+            PageWalk.Element(parent: parent, tag: tag, classWeight: verdict.weight, classKey: verdict.key))
+        let index = walk.elements.count - 1
+        if tag.isBlock {
+            flush(owner: ownerStack.last)
+            ownerStack.append(index)
+        }
+        if tag == .a { linkDepth += 1 }
+        stack.append(Entry(index: index, block: tag.isBlock, link: tag == .a, skippedRoot: false))
+    }
+
+    mutating func end() {
+        guard let entry = stack.popLast() else { return }
+        if let open = capture, open.depth == stack.count {
+            finishCapture(open.kind, open.text)
+            capture = nil
+        }
+        if entry.skippedRoot { skipDepth -= 1 }
         if entry.link { linkDepth -= 1 }
         if entry.block {
             flush(owner: entry.index)
@@ -130,27 +158,45 @@ struct PageWalk {
         }
     }
 
-    private mutating func isSkipped(_ node: xmlNodePtr, tag: HTMLTag) -> Bool {
+    mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+        if capture != nil {
+            capture!.text.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+        }
+        if skipDepth == 0 { append(text, length) }
+    }
+
+    // MARK: Decisions
+
+    private mutating func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
+        // Names are interned in the parser's dictionary, so an address names a tag for this page.
+        let key = UnsafeRawPointer(name)
+        if let known = tagCache[key] { return known }
+        let tag = HTMLTag(name: String(cString: name))
+        tagCache[key] = tag
+        return tag
+    }
+
+    private mutating func isSkipped(tag: HTMLTag, attributes: ElementAttributes, unlikelyClass: Bool) -> Bool
+    {
         if tag.isNeverContent { return true }
+        if isHidden(attributes) { return true }
         switch tag {
-        case .body, .html, .p, .br, .a, .span, .h1, .h2, .h3, .h4, .h5, .h6:
-            return isHidden(node)
+        case .body, .html, .head, .p, .a, .span, .h1, .h2, .h3, .h4, .h5, .h6, .inline, .time:
+            return false
+        case .header:
+            walk.removedBoilerplate = true
+            return true
         default:
             break
         }
-        if isHidden(node) { return true }
-        if tag == .header {
-            removedBoilerplate = true
-            return true
-        }
-        if let role = HTMLDocument.attributeBytes("role", of: node),
+        if let role = attributes.role, !role.isEmpty,
             rules.skippedRoles.contains(String(decoding: ByteSearch.asciiLowercased(role), as: UTF8.self))
         {
-            removedBoilerplate = true
+            walk.removedBoilerplate = true
             return true
         }
-        if classifier.isUnlikely(node) {
-            removedBoilerplate = true
+        if skipsUnlikelyClasses && unlikelyClass {
+            walk.removedBoilerplate = true
             return true
         }
         return false
@@ -159,15 +205,10 @@ struct PageWalk {
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if node.pointee.properties == nil { return false }
-        if HTMLDocument.hasAttribute("hidden", on: node) { return true }
-        if let hidden = HTMLDocument.attributeBytes("aria-hidden", of: node),
-            hidden.elementsEqual("true".utf8)
-        {
-            return true
-        }
-        if let style = HTMLDocument.attributeBytes("style", of: node) {
+    private func isHidden(_ attributes: ElementAttributes) -> Bool {
+        if attributes.hidden { return true }
+        if let hidden = attributes.ariaHidden, hidden.elementsEqual("true".utf8) { return true }
+        if let style = attributes.style, !style.isEmpty {
             let compact = ByteSearch.asciiLowercased(style.lazy.filter { $0 != 0x20 })
             return compact.withUnsafeBufferPointer { bytes in
                 ByteSearch.contains(bytes, Self.displayNone)
@@ -177,31 +218,62 @@ struct PageWalk {
         return false
     }
 
-    private mutating func noteMetadata(_ node: xmlNodePtr, tag: HTMLTag) {
+    // MARK: Metadata
+
+    private mutating func noteMetadata(
+        _ tag: HTMLTag, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         switch tag {
-        case .meta: metadata.metas.append(node)
-        case .link: metadata.links.append(node)
-        case .title: metadata.titles.append(node)
+        case .meta: walk.metadata.metas.append(Self.dictionary(attributes))
+        case .link: walk.metadata.links.append(Self.dictionary(attributes))
+        case .title: if capture == nil { capture = (.title, stack.count, []) }
         case .script:
-            if let type = HTMLDocument.attribute("type", of: node), type.lowercased().contains("ld+json") {
-                metadata.jsonLD.append(node)
+            if let type = Self.dictionary(attributes)["type"], type.lowercased().contains("ld+json") {
+                capture = (.jsonLD, stack.count, [])
             }
-        case .time: if metadata.times.count < 8 { metadata.times.append(node) }
-        case .h1: if metadata.headings.count < 4 { metadata.headings.append(node) }
-        case .html: metadata.language = HTMLDocument.attribute("lang", of: node)
+        case .time:
+            if walk.metadata.times.count < 8 { walk.metadata.times.append(Self.dictionary(attributes)) }
+        case .h1:
+            if walk.metadata.headings.count < 4 && capture == nil { capture = (.heading, stack.count, []) }
+        case .html: walk.metadata.language = Self.dictionary(attributes)["lang"]
         default: break
         }
     }
 
-    /// Appends a text node's bytes, folding runs of white space (and no-break spaces) to one space.
-    private mutating func append(_ content: UnsafePointer<xmlChar>) {
-        var pointer = content
-        while pointer.pointee != 0 {
-            let byte = pointer.pointee
+    private mutating func finishCapture(_ kind: Capture, _ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch kind {
+        case .title: walk.metadata.titles.append(text)
+        case .heading: walk.metadata.headings.append(text)
+        case .jsonLD: walk.metadata.jsonLD.append(text)
+        }
+    }
+
+    private static func dictionary(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String:
+        String]
+    {
+        var result: [String: String] = [:]
+        guard let attributes else { return result }
+        var index = 0
+        while let name = attributes[index] {
+            let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+            result[String(cString: name).lowercased()] = value
+            index += 2
+        }
+        return result
+    }
+
+    // MARK: Text
+
+    /// Appends text, folding runs of white space (and no-break spaces) to one space.
+    private mutating func append(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+        var index = 0
+        while index < length {
+            let byte = text[index]
             var isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-            if byte == 0xC2 && pointer[1] == 0xA0 {
+            if byte == 0xC2 && index + 1 < length && text[index + 1] == 0xA0 {
                 isSpace = true
-                pointer += 1
+                index += 1
             }
             if isSpace {
                 if !lastWasSpace {
@@ -217,7 +289,7 @@ struct PageWalk {
                     if byte == 0x2C { bufferCommas += 1 }
                 }
             }
-            pointer += 1
+            index += 1
         }
     }
 
@@ -232,15 +304,15 @@ struct PageWalk {
         guard bufferLength > 0, let owner else { return }
         if buffer.last == 0x20 { buffer.removeLast() }
         let text = String(decoding: buffer, as: UTF8.self)
-        blocks.append(
-            Block(
+        walk.blocks.append(
+            PageWalk.Block(
                 text: text, length: bufferLength, linkLength: bufferLinkLength, commas: bufferCommas,
-                owner: owner, tag: elements[owner].tag))
+                owner: owner, tag: walk.elements[owner].tag))
         var index = owner
         while index >= 0 {
-            elements[index].textLength += bufferLength
-            elements[index].linkLength += bufferLinkLength
-            index = elements[index].parent
+            walk.elements[index].textLength += bufferLength
+            walk.elements[index].linkLength += bufferLinkLength
+            index = walk.elements[index].parent
         }
     }
 }

@@ -15,6 +15,8 @@ struct BoilerplateRules: Decodable, Sendable {
     var negativeClassPatterns: [String]
     var positiveClassPatterns: [String]
     var skippedRoles: [String]
+    /// Short headings that start the furniture after an article ("Related", "Tags", …).
+    var endMarkers: [String]
     var lineRules: [LineRule] {
         didSet { compiledRules = Self.compile(lineRules) }
     }
@@ -22,7 +24,7 @@ struct BoilerplateRules: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case unlikelyClassPatterns, likelyClassPatterns, negativeClassPatterns, positiveClassPatterns
-        case skippedRoles, lineRules
+        case skippedRoles, lineRules, endMarkers
     }
 
     init(from decoder: any Decoder) throws {
@@ -33,6 +35,7 @@ struct BoilerplateRules: Decodable, Sendable {
         positiveClassPatterns = try container.decode([String].self, forKey: .positiveClassPatterns)
         skippedRoles = try container.decode([String].self, forKey: .skippedRoles)
         lineRules = try container.decode([LineRule].self, forKey: .lineRules)
+        endMarkers = try container.decode([String].self, forKey: .endMarkers)
         compiledRules = Self.compile(lineRules)
     }
 
@@ -82,6 +85,19 @@ struct BoilerplateRules: Decodable, Sendable {
                 case .contains: return ByteSearch.contains(bytes, rule.bytes)
                 }
             }
+        }
+    }
+
+    /// Whether a paragraph is a short heading that ends the article ("Related stories", "Tags:").
+    func isEndMarker(paragraph: String) -> Bool {
+        let words = paragraph.utf8.count { $0 == 0x20 } + 1
+        guard words <= 6 else { return false }
+        let lowered = paragraph.lowercased()
+        return endMarkers.contains { marker in
+            guard lowered.hasPrefix(marker) else { return false }
+            // The marker must end at a word boundary: "Related" but not "Relatedly, …".
+            let rest = lowered.dropFirst(marker.count)
+            return rest.first.map { !$0.isLetter } ?? true
         }
     }
 
