@@ -57,6 +57,9 @@ struct BodyExtractor {
         top = lift(top, final: final, elements: elements)
 
         // Siblings of the chosen container that look like more of the article join it.
+        // Readability also takes a short sibling paragraph without links that ends a sentence.
+        var endsSentence = [Bool](repeating: false, count: elements.count)
+        for block in blocks where block.text.hasSuffix(".") { endsSentence[block.owner] = true }
         var selected = Set([top])
         let parent = elements[top].parent
         if parent >= 0 {
@@ -71,7 +74,11 @@ struct BodyExtractor {
                     let length = elements[index].textLength
                     let density =
                         length == 0 ? 1 : Double(elements[index].linkLength) / Double(length)
-                    if length > 80 && density < 0.25 { selected.insert(index) }
+                    if length > 80 && density < 0.25 {
+                        selected.insert(index)
+                    } else if length > 0 && density == 0 && endsSentence[index] {
+                        selected.insert(index)
+                    }
                 }
             }
         }

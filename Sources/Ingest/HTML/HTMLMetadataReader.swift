@@ -162,7 +162,9 @@ struct HTMLMetadataReader {
                 return joined(parts.dropFirst())
             }
             let head = joined(parts.dropLast())
-            if last.split(separator: " ").count <= 4 && head.count > last.count * 2 { return head }
+            // Pipes nearly always set off a site name; dashes also join headline phrases.
+            let margin = separator == " | " ? 1 : 2
+            if last.split(separator: " ").count <= 4 && head.count > last.count * margin { return head }
         }
         return title
     }
