@@ -25,14 +25,22 @@ private struct GoldFile: Decodable {
         var initiator: [String]
         var target: [String]
         var quantities: [String: Int]?
-        var claim_status: String
+        var claimStatus: String
         var weapons: [GoldWeapon]?
         var injured: Int?
-        var injured_children: Int?
+        var injuredChildren: Int?
         var killed: Int?
         var targets: [String]?
         var outcome: String?
         var evidence: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, sources, kind, date, location, initiator, target, quantities, weapons, injured, killed,
+                targets
+            case outcome, evidence
+            case claimStatus = "claim_status"
+            case injuredChildren = "injured_children"
+        }
     }
 
     var articles: [GoldArticle]
@@ -85,7 +93,7 @@ struct EventsDocumentTests {
             if gold.injured != nil || gold.killed != nil {
                 casualties = Casualties(
                     killed: gold.killed.map { CasualtyCount(value: $0) },
-                    injured: gold.injured.map { CasualtyCount(value: $0, children: gold.injured_children) })
+                    injured: gold.injured.map { CasualtyCount(value: $0, children: gold.injuredChildren) })
             }
             return Event(
                 id: EventID(gold.id), kind: kind, headline: gold.evidence, acled: acled[kind],
@@ -96,7 +104,7 @@ struct EventsDocumentTests {
                 weapons: weapons, casualties: casualties, quantities: gold.quantities,
                 targets: gold.targets ?? [],
                 outcome: gold.outcome.flatMap(Outcome.init(rawValue:)),
-                claim: Claim(status: try #require(ClaimStatus(rawValue: gold.claim_status))), confidence: 0.5,
+                claim: Claim(status: try #require(ClaimStatus(rawValue: gold.claimStatus))), confidence: 0.5,
                 confidenceFactors: [ConfidenceFactor(factor: "gold", weight: 0.5)],
                 firstReported: "2025-03-15",
                 sources: gold.sources.map { Source(articleID: ArticleID($0), quote: gold.evidence) })
