@@ -40,6 +40,7 @@ let package = Package(
         .target(
             name: "Extraction",
             dependencies: ["EventModel"],
+            resources: [.process("Resources")],
             swiftSettings: strictness
         ),
         .target(
@@ -76,6 +77,12 @@ let package = Package(
             path: "Benchmarks/IngestBenchmark",
             swiftSettings: strictness
         ),
+        .executableTarget(
+            name: "DateBenchmark",
+            dependencies: ["Extraction"],
+            path: "Benchmarks/DateBenchmark",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "EventModelTests",
             dependencies: ["EventModel"],
@@ -86,6 +93,11 @@ let package = Package(
             name: "IngestTests",
             dependencies: ["Ingest", "EventModel"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "EventModel"],
             swiftSettings: strictness
         ),
         .testTarget(
