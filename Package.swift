@@ -40,6 +40,7 @@ let package = Package(
         .target(
             name: "Extraction",
             dependencies: ["EventModel"],
+            exclude: ["Gazetteer"],
             resources: [.process("Resources")],
             swiftSettings: strictness
         ),

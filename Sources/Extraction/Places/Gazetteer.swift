@@ -1,0 +1,140 @@
+import Foundation
+
+/// A place the gazetteer knows: a populated place, a first-level region, a country or a body
+/// of water.
+public struct GazetteerPlace: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable { case place = 0, region = 1, country = 2, water = 3 }
+
+    public var index: Int
+    public var geonamesID: Int?
+    public var name: String
+    public var latitude: Double
+    public var longitude: Double
+    public var population: Int
+    public var kind: Kind
+    /// ISO 3166-1 alpha-2.
+    public var country: String
+    /// The index of its first-level region (its own index for a region), if known.
+    public var regionIndex: Int?
+}
+
+/// GeoNames places (cities of 500+ people with their Latin and Cyrillic names), first-level
+/// regions with their English forms, countries and seas, read from a compact binary file that is
+/// memory-mapped, so loading costs next to nothing and pages are read as lookups touch them.
+/// `Gazetteer/build_gazetteer.py` writes the file; the format is described there.
+public final class Gazetteer: Sendable {
+    struct FormatError: Error, CustomStringConvertible {
+        var file: String
+        var description: String { "'\(file)' is not a Sitrep gazetteer (bad header or truncated)" }
+    }
+
+    private let data: Data
+    public let placeCount: Int
+    public let keyCount: Int
+    private let placesOffset = 16
+    private let keysOffset: Int
+    private let stringsOffset: Int
+
+    /// The gazetteer bundled with Sitrep (GeoNames, CC BY 4.0).
+    public static let bundled: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "bin"),
+            let gazetteer = try? Gazetteer(contentsOf: url)
+        else { preconditionFailure("Extraction's bundled gazetteer.bin is missing or malformed") }
+        return gazetteer
+    }()
+
+    public init(contentsOf url: URL) throws {
+        data = try Data(contentsOf: url, options: .alwaysMapped)
+        guard data.count >= 16, data.prefix(4) == Data("SGZ1".utf8) else { throw FormatError(file: url.path) }
+        placeCount = Int(data.readUInt32(at: 4))
+        keyCount = Int(data.readUInt32(at: 8))
+        let stringBytes = Int(data.readUInt32(at: 12))
+        keysOffset = placesOffset + placeCount * 32
+        stringsOffset = keysOffset + keyCount * 12
+        guard stringsOffset + stringBytes == data.count else { throw FormatError(file: url.path) }
+    }
+
+    /// The place at an index.
+    public func place(_ index: Int) -> GazetteerPlace {
+        let base = placesOffset + index * 32
+        let id = Int(Int32(bitPattern: data.readUInt32(at: base)))
+        let region = Int(Int32(bitPattern: data.readUInt32(at: base + 26)))
+        let countryBytes = data[data.startIndex + base + 24..<data.startIndex + base + 26]
+        return GazetteerPlace(
+            index: index, geonamesID: id == 0 ? nil : id,
+            name: string(
+                at: Int(data.readUInt32(at: base + 16)), length: Int(data.readUInt16(at: base + 20))),
+            latitude: Double(Float(bitPattern: data.readUInt32(at: base + 4))),
+            longitude: Double(Float(bitPattern: data.readUInt32(at: base + 8))),
+            population: Int(data.readUInt32(at: base + 12)),
+            kind: GazetteerPlace.Kind(rawValue: data[data.startIndex + base + 22]) ?? .place,
+            country: String(decoding: countryBytes, as: UTF8.self), regionIndex: region < 0 ? nil : region)
+    }
+
+    /// The places a normalized name (see ``NameKey``) names, the most populous first.
+    public func places(named key: String) -> [GazetteerPlace] {
+        indices(named: key).map(place)
+    }
+
+    /// Whether any place has this normalized name or a longer one starting with it and a space,
+    /// so that a reader can stop extending a phrase early.
+    public func hasPrefix(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        let position = lowerBound(bytes)
+        guard position < keyCount else { return false }
+        let found = keyBytes(position)
+        return found.starts(with: bytes)
+            && (found.count == bytes.count || found[found.startIndex + bytes.count] == 0x20)
+    }
+
+    func indices(named key: String) -> [Int] {
+        let bytes = Array(key.utf8)
+        var position = lowerBound(bytes)
+        var result: [Int] = []
+        while position < keyCount, keyBytes(position).elementsEqual(bytes) {
+            result.append(Int(data.readUInt32(at: keysOffset + position * 12 + 8)))
+            position += 1
+        }
+        return result
+    }
+
+    private func keyBytes(_ position: Int) -> Data.SubSequence {
+        let base = keysOffset + position * 12
+        let offset = Int(data.readUInt32(at: base))
+        let length = Int(data.readUInt16(at: base + 4))
+        let start = data.startIndex + stringsOffset + offset
+        return data[start..<start + length]
+    }
+
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0
+        var high = keyCount
+        while low < high {
+            let middle = (low + high) / 2
+            if keyBytes(middle).lexicographicallyPrecedes(key) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    private func string(at offset: Int, length: Int) -> String {
+        let start = data.startIndex + stringsOffset + offset
+        return String(decoding: data[start..<start + length], as: UTF8.self)
+    }
+}
+
+extension Data {
+    fileprivate func readUInt32(at offset: Int) -> UInt32 {
+        let start = startIndex + offset
+        return UInt32(self[start]) | UInt32(self[start + 1]) << 8 | UInt32(self[start + 2]) << 16
+            | UInt32(self[start + 3]) << 24
+    }
+
+    fileprivate func readUInt16(at offset: Int) -> UInt16 {
+        let start = startIndex + offset
+        return UInt16(self[start]) | UInt16(self[start + 1]) << 8
+    }
+}
