@@ -1,0 +1,46 @@
+import Foundation
+
+/// The rules for reading place names (`Resources/places.json`) and the demonyms that tie an
+/// article to countries (`Resources/demonyms.json`).
+struct PlaceLexicon: Sendable {
+    var notPlaces: Set<String>
+    var titles: Set<String>
+    var organizationHeads: Set<String>
+    /// Near cues as word lists, longest first.
+    var nearCues: [[String]]
+    var regionWords: Set<String>
+    var particles: Set<String>
+    var demonyms: [String: String]
+
+    private struct Rules: Decodable {
+        var notPlaces: [String]
+        var titles: [String]
+        var organizationHeads: [String]
+        var nearCues: [String]
+        var regionWords: [String]
+        var particles: [String]
+    }
+
+    static let bundled: PlaceLexicon = {
+        guard let rulesURL = Bundle.module.url(forResource: "places", withExtension: "json"),
+            let demonymURL = Bundle.module.url(forResource: "demonyms", withExtension: "json"),
+            let rulesData = try? Data(contentsOf: rulesURL),
+            let demonymData = try? Data(contentsOf: demonymURL),
+            let rules = try? JSONDecoder().decode(Rules.self, from: rulesData),
+            let table = try? JSONSerialization.jsonObject(with: demonymData) as? [String: Any]
+        else {
+            preconditionFailure("Extraction's bundled places.json or demonyms.json is missing or malformed")
+        }
+        var demonyms: [String: String] = [:]
+        for (key, value) in table where !key.hasPrefix("_") {
+            if let code = value as? String { demonyms[key] = code }
+        }
+        return PlaceLexicon(
+            notPlaces: Set(rules.notPlaces), titles: Set(rules.titles),
+            organizationHeads: Set(rules.organizationHeads),
+            nearCues: rules.nearCues.map { $0.split(separator: " ").map(String.init) }.sorted {
+                $0.count > $1.count
+            },
+            regionWords: Set(rules.regionWords), particles: Set(rules.particles), demonyms: demonyms)
+    }()
+}

@@ -1,0 +1,264 @@
+import EventModel
+import Foundation
+
+/// Finds place names in a text and resolves each to one gazetteer place: "X region/oblast" is
+/// the region, "near/outside/N km from X" is X with precision `near`, a country alone has
+/// precision `country`. Demonyms, people's first names and names inside organisation names are
+/// not places. Ambiguous names prefer the countries and regions the article names, then the most
+/// populous place.
+public struct PlaceResolver: Sendable {
+    let gazetteer: Gazetteer
+    let lexicon: PlaceLexicon
+
+    public init(gazetteer: Gazetteer = .bundled) {
+        self.gazetteer = gazetteer
+        lexicon = .bundled
+    }
+
+    /// The countries an article is about: those named, and those of its demonyms.
+    public func countries(in tokens: [Token]) -> Set<String> {
+        var countries = Set<String>()
+        for token in tokens where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonyms[token.lower] { countries.insert(code) }
+        }
+        for candidate in candidates(tokens)
+        where candidate.places.first?.kind == .country && !candidate.namesRegion {
+            countries.insert(candidate.places[0].country)
+        }
+        return countries
+    }
+
+    public func mentions(in text: String) -> [PlaceMention] {
+        mentions(tokens: Tokenizer.tokens(text), in: text)
+    }
+
+    public func mentions(tokens: [Token], in text: String) -> [PlaceMention] {
+        let found = candidates(tokens)
+        // Context: the article's countries and regions, from names that are not in doubt.
+        var countries = Set<String>()
+        var regions = Set<Int>()
+        for token in tokens where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonyms[token.lower] { countries.insert(code) }
+        }
+        // Names that are not in doubt: one place, or places all in one country.
+        for candidate in found where Set(candidate.places.map(\.country)).count == 1 {
+            let place = candidate.places[0]
+            countries.insert(place.country)
+            if place.kind == .region { regions.insert(place.index) }
+        }
+        let scalars = Array(text.unicodeScalars)
+        return found.compactMap { candidate in
+            let chosen = choose(candidate, countries: countries, regions: regions)
+            let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
+            let precision: PlacePrecision
+            switch chosen.kind {
+            case .country: precision = .country
+            case .region: precision = .region
+            case .water: precision = .water
+            case .place: precision = near != nil ? .near : .exact
+            }
+            let startToken = near?.lowerBound ?? candidate.range.lowerBound
+            let start = tokens[startToken].start
+            let end = tokens[candidate.range.upperBound - 1].end
+            let region = chosen.regionIndex.flatMap { $0 == chosen.index ? nil : gazetteer.place($0) }
+            let place = Place(
+                name: chosen.name, admin1: chosen.kind == .region ? chosen.name : region?.name,
+                country: chosen.country == "??" ? nil : chosen.country,
+                lat: (chosen.latitude * 10_000).rounded() / 10_000,
+                lon: (chosen.longitude * 10_000).rounded() / 10_000,
+                precision: precision, geonamesID: chosen.geonamesID,
+                text: String(String.UnicodeScalarView(scalars[start..<end])))
+            let after = candidate.range.upperBound
+            let possessive =
+                after + 1 < tokens.count && (tokens[after].text == "'" || tokens[after].text == "’")
+                && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
+            return PlaceMention(
+                text: place.text ?? chosen.name, start: start, end: end, tokenRange: candidate.range,
+                place: place,
+                kind: chosen.kind, isPossessive: possessive, alternatives: candidate.places.count - 1)
+        }
+    }
+
+    // MARK: Candidates
+
+    struct Candidate {
+        var range: Range<Int>
+        var places: [GazetteerPlace]
+        /// The phrase ends with a region word ("Kursk region").
+        var namesRegion: Bool
+    }
+
+    /// Capitalized phrases the gazetteer knows, longest match first, left to right.
+    func candidates(_ tokens: [Token]) -> [Candidate] {
+        var result: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            guard startsName(tokens, i) else {
+                i += 1
+                continue
+            }
+            if let candidate = longestMatch(tokens, from: i) {
+                result.append(candidate)
+                i = candidate.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private func startsName(_ tokens: [Token], _ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.kind == .word, token.isCapitalized else { return false }
+        if lexicon.demonyms[token.lower] != nil { return false }
+        return true
+    }
+
+    private func longestMatch(_ tokens: [Token], from i: Int) -> Candidate? {
+        // Gather up to six tokens that can belong to one name.
+        var end = i + 1
+        var words = 1
+        while end < tokens.count && words < 6 {
+            let token = tokens[end]
+            let joined = !token.spaceBefore
+            if token.kind == .word && (token.isCapitalized || lexicon.regionWords.contains(token.lower)) {
+                words += 1
+                end += 1
+            } else if token.kind == .word && lexicon.particles.contains(token.lower) && end + 1 < tokens.count
+                && tokens[end + 1].isCapitalized
+            {
+                end += 1
+            } else if joined && (token.text == "-" || token.text == "'" || token.text == "’")
+                && end + 1 < tokens.count
+                && !tokens[end + 1].spaceBefore && tokens[end + 1].kind == .word
+                && tokens[end + 1].lower != "s"
+            {
+                end += 1
+            } else {
+                break
+            }
+        }
+        var length = end - i
+        while length > 0 {
+            let range = i..<(i + length)
+            // A name never ends on punctuation or a particle.
+            if tokens[range.upperBound - 1].kind != .word
+                || lexicon.particles.contains(tokens[range.upperBound - 1].lower)
+            {
+                length -= 1
+                continue
+            }
+            let key = NameKey.normalize(tokens[range].map { ($0.spaceBefore ? " " : "") + $0.text }.joined())
+            let places = gazetteer.places(named: key)
+            if !places.isEmpty, accept(tokens, range, places) {
+                let namesRegion = lexicon.regionWords.contains(tokens[range.upperBound - 1].lower)
+                return Candidate(range: range, places: places, namesRegion: namesRegion)
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Rejects names that are not places here: common words, first names, names inside an
+    /// organisation's name.
+    private func accept(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
+        let first = tokens[range.lowerBound]
+        let single = range.count == 1
+        if single && lexicon.notPlaces.contains(first.lower) { return false }
+        if single && first.lower.count < 3 { return false }
+        // Every word common ("White House"): a translated alternate name, not this place.
+        if places[0].kind == .place
+            && tokens[range].allSatisfy({ $0.kind != .word || lexicon.notPlaces.contains($0.lower) })
+        {
+            return false
+        }
+        // Part of a hyphenated compound: "Iskander-M", "Kyiv-based".
+        if range.upperBound + 1 < tokens.count, tokens[range.upperBound].text == "-",
+            !tokens[range.upperBound].spaceBefore, !tokens[range.upperBound + 1].spaceBefore
+        {
+            return false
+        }
+        // A person's name: a title before it, or another capitalized name (or an initial) after it.
+        if range.lowerBound > 0 {
+            let previous = tokens[range.lowerBound - 1].lower
+            if lexicon.titles.contains(previous) && places[0].kind == .place { return false }
+        }
+        if single, range.upperBound < tokens.count, places[0].kind == .place {
+            let next = tokens[range.upperBound]
+            if next.kind == .word && next.isCapitalized && next.spaceBefore
+                && !lexicon.regionWords.contains(next.lower) && !lexicon.titles.contains(next.lower)
+                && lexicon.demonyms[next.lower] == nil && !lexicon.organizationHeads.contains(next.lower)
+            {
+                return false
+            }
+        }
+        // "… Service of Ukraine", "Ministry of Defense": part of an organisation's name.
+        if range.lowerBound >= 2, tokens[range.lowerBound - 1].lower == "of" {
+            let head = tokens[range.lowerBound - 2]
+            if head.isCapitalized && lexicon.organizationHeads.contains(head.lower) { return false }
+        }
+        // "Kharkiv Regional Military Administration", "Sumy State University".
+        if range.upperBound < tokens.count {
+            var j = range.upperBound
+            var capitalizedRun = 0
+            while j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized && capitalizedRun < 4
+            {
+                if lexicon.organizationHeads.contains(tokens[j].lower) { return false }
+                capitalizedRun += 1
+                j += 1
+            }
+        }
+        // A sentence-initial single word must be a well-known place.
+        if single && places[0].kind == .place {
+            let atStart =
+                range.lowerBound == 0
+                || [".", "!", "?", "\"", "“", "—"].contains(tokens[range.lowerBound - 1].text)
+            if atStart && places[0].population < 50_000 { return false }
+        }
+        return true
+    }
+
+    /// "near", "outside", "15 km from" right before a name: the token range of the cue.
+    private func nearCue(before i: Int, tokens: [Token]) -> Range<Int>? {
+        var start = i
+        if start > 0 && tokens[start - 1].lower == "the" { start -= 1 }
+        for cue in lexicon.nearCues {
+            let from = start - cue.count
+            guard from >= 0 else { continue }
+            if cue.indices.allSatisfy({ tokens[from + $0].lower == cue[$0] }) {
+                // "N km from": take the number too.
+                if from > 0, tokens[from - 1].kind == .number { return (from - 1)..<start }
+                return from..<start
+            }
+        }
+        return nil
+    }
+
+    // MARK: Resolution
+
+    private func choose(_ candidate: Candidate, countries: Set<String>, regions: Set<Int>) -> GazetteerPlace {
+        let places = candidate.places
+        if places.count == 1 { return places[0] }
+        func score(_ place: GazetteerPlace) -> Double {
+            var score = 0.0
+            if candidate.namesRegion && place.kind == .region { score += 1000 }
+            if place.kind == .water { score += 500 }
+            if place.kind == .country && !candidate.namesRegion { score += 300 }
+            if countries.contains(place.country) { score += 200 }
+            if let region = place.regionIndex, regions.contains(region) { score += 100 }
+            // A far larger place wins over the article's context: New York, not a village of that name.
+            score += 70 * log10(Double(place.population) + 1)
+            return score
+        }
+        var best = places[0]
+        var bestScore = score(best)
+        for place in places.dropFirst() {
+            let value = score(place)
+            if value > bestScore {
+                best = place
+                bestScore = value
+            }
+        }
+        return best
+    }
+}
