@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "sitrep",
             dependencies: [
-                "Pipeline", "EventModel",
+                "Pipeline", "EventModel", "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

@@ -1,4 +1,5 @@
 import EventModel
+import Extraction
 import Foundation
 import Ingest
 
@@ -35,6 +36,28 @@ public struct Pipeline: Sendable {
     /// Every article and every failure, in input order.
     public func readEach(_ inputs: [String]) -> [Result<Article, ReadFailure>] {
         loader.load(inputs).map { $0.mapError(ReadFailure.init) }
+    }
+
+    /// The events of each article, not merged across articles, in one document.
+    /// - Parameter published: the publication date for articles that carry none.
+    public func extract(
+        _ inputs: [String], published: String? = nil, extractor: EventExtractor = EventExtractor()
+    )
+        -> (document: EventsDocument, report: ReadReport)
+    {
+        let report = read(inputs)
+        var articles: [ArticleMetadata] = []
+        var events: [Event] = []
+        for var article in report.articles {
+            if article.published == nil, let published {
+                article.metadata.published = published
+                article.metadata.publishedSource = .commandLine
+                article.metadata.warnings.removeAll { $0 == "no publication date" }
+            }
+            articles.append(article.metadata)
+            events += extractor.extract(from: article)
+        }
+        return (EventsDocument(articles: articles, events: events), report)
     }
 
     /// Reads every input file and folder; one bad file is reported and the others still load.

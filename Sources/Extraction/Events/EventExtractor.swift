@@ -1,0 +1,55 @@
+import EventModel
+import Foundation
+
+/// What extraction found in one article, for `sitrep inspect`: its date expressions and place
+/// mentions with offsets, and its events.
+public struct ArticleAnalysis: Sendable {
+    public var article: Article
+    public var reference: CalendarDay?
+    public var dates: [TemporalExpression]
+    public var places: [PlaceMention]
+    public var events: [Event]
+}
+
+/// Reads an article into event mentions (ANNOTATION.md): triggers from the lexicon give a kind,
+/// then the sentence gives place, date, actors, weapons, casualties, targets and outcome;
+/// attribution, hedges and denials give the claim status and confidence. Mentions of one event
+/// within the article are joined.
+public struct EventExtractor: Sendable {
+    let lexicon: EventLexicon
+    let dates: DateTagger
+    let places: PlaceResolver
+    let splitter: SentenceSplitter
+
+    public init(gazetteer: Gazetteer = .bundled) {
+        lexicon = .bundled
+        dates = DateTagger()
+        places = PlaceResolver(gazetteer: gazetteer)
+        splitter = SentenceSplitter()
+    }
+
+    /// The events of an article, each naming it as its source.
+    public func extract(from article: Article) -> [Event] { analyze(article).events }
+
+    public func analyze(_ article: Article) -> ArticleAnalysis {
+        let text = article.text
+        let tokens = Tokenizer.tokens(text)
+        let reference = article.published.flatMap(CalendarDay.init)
+        let expressions = dates.tag(tokens: tokens, in: text, reference: reference)
+        let mentions = places.mentions(tokens: tokens, in: text)
+        let sentences = splitter.sentences(tokens, in: text)
+        var reader = SentenceReader(
+            lexicon: lexicon, tokens: tokens, text: text, sentences: sentences, dates: expressions,
+            places: mentions,
+            reference: reference)
+        var found: [Mention] = []
+        for index in sentences.indices { found += reader.read(sentence: index) }
+        let joined = MentionJoiner.join(found)
+        let finisher = EventFinisher(
+            lexicon: lexicon, article: article, text: text, sentences: sentences, tokens: tokens,
+            places: mentions)
+        let events = joined.map(finisher.finish)
+        return ArticleAnalysis(
+            article: article, reference: reference, dates: expressions, places: mentions, events: events)
+    }
+}

@@ -1,0 +1,225 @@
+import EventModel
+
+/// Finishes a mention into an `Event`: claim status from attribution and denials, confidence with
+/// its factors, a headline, the ACLED coding, a stable id and the source with its quote.
+struct EventFinisher {
+    let lexicon: EventLexicon
+    let article: Article
+    let text: String
+    let sentences: [Sentence]
+    let tokens: [Token]
+    let places: [PlaceMention]
+
+    func finish(_ mention: Mention) -> Event {
+        var factors: [ConfidenceFactor] = []
+        let sentence = sentences[mention.sentence]
+        let range = sentence.tokens
+        let claim = claimOf(mention, in: range)
+        let hedged = lexicon.hedges.contains(tokens, in: range)
+
+        factors.append(
+            ConfidenceFactor(
+                factor: mention.strongTrigger ? "explicit event words" : "indirect event words",
+                weight: mention.strongTrigger ? 0.1 : -0.05))
+        switch claim.status {
+        case .reported:
+            factors.append(
+                ConfidenceFactor(factor: "reported by the outlet or local authorities", weight: 0.1))
+        case .claimed:
+            factors.append(
+                ConfidenceFactor(
+                    factor: "claimed by one party (\(claim.claimedBy.joined(separator: ", ")))", weight: -0.05
+                ))
+        case .disputed:
+            factors.append(
+                ConfidenceFactor(
+                    factor: "disputed by \(claim.deniedBy.joined(separator: ", "))", weight: -0.15))
+        case .denied:
+            factors.append(ConfidenceFactor(factor: "denied", weight: -0.25))
+        case .confirmed:
+            factors.append(ConfidenceFactor(factor: "confirmed by both sides", weight: 0.15))
+        }
+        if hedged {
+            factors.append(
+                ConfidenceFactor(factor: "hedged (appears, reportedly, could not be verified)", weight: -0.15)
+            )
+        }
+        switch mention.date.precision {
+        case .day where !mention.dateIsReportDate:
+            factors.append(ConfidenceFactor(factor: "dated to the day", weight: 0.1))
+        case .day: factors.append(ConfidenceFactor(factor: "dated by the report only", weight: -0.05))
+        case .range, .week: factors.append(ConfidenceFactor(factor: "dated within days", weight: 0.05))
+        case .unknown: factors.append(ConfidenceFactor(factor: "no date", weight: -0.15))
+        default: factors.append(ConfidenceFactor(factor: "dated loosely", weight: -0.05))
+        }
+        switch mention.place?.place.precision {
+        case .exact?, .near?: factors.append(ConfidenceFactor(factor: "a named town or village", weight: 0.1))
+        case .region?, .water?: factors.append(ConfidenceFactor(factor: "a region", weight: 0.05))
+        case .country?: factors.append(ConfidenceFactor(factor: "a country only", weight: -0.05))
+        default: factors.append(ConfidenceFactor(factor: "no place", weight: -0.15))
+        }
+        if mention.killed != nil || mention.injured != nil {
+            factors.append(ConfidenceFactor(factor: "casualty figures", weight: 0.05))
+        }
+        let confidence = min(0.95, max(0.05, 0.5 + factors.reduce(0) { $0 + $1.weight }))
+
+        var casualties: Casualties?
+        if mention.killed != nil || mention.injured != nil {
+            casualties = Casualties(killed: mention.killed, injured: mention.injured)
+        }
+        let quoteStart = sentence.start
+        let quoteEnd = sentences[mention.lastSentence].end
+        let quote = scalarSlice(
+            quoteStart, mention.lastSentence - mention.sentence > 1 ? sentence.end : quoteEnd)
+        let byteStart = utf8Offset(quoteStart)
+        let source = Source(
+            articleID: article.id, url: article.url, outlet: article.outlet, title: article.title,
+            published: article.published, quote: quote, span: [byteStart, byteStart + quote.utf8.count])
+        var actors: [Actor] = []
+        if let initiator = mention.initiator { actors.append(initiator) }
+        if let target = mention.target { actors.append(target) }
+        var tags = [mention.kind.rawValue]
+        if let country = mention.place?.place.country { tags.append(country) }
+        if mention.background { tags.append("background") }
+        let place = mention.place?.place
+        return Event(
+            id: EventID(
+                Self.id(
+                    article.id.rawValue, mention.kind.rawValue, mention.date.start ?? "", place?.name ?? "",
+                    String(quoteStart))),
+            kind: mention.kind, headline: headline(mention), acled: acled(mention), date: mention.date,
+            location: place,
+            actors: actors, weapons: mention.weapons, casualties: casualties,
+            quantities: mention.quantities.isEmpty ? nil : mention.quantities, targets: mention.targets,
+            outcome: mention.outcome, claim: claim, confidence: (confidence * 100).rounded() / 100,
+            confidenceFactors: factors, firstReported: article.published, sources: [source], tags: tags)
+    }
+
+    // MARK: Claims
+
+    /// Who asserts the event: the outlet or the local authorities of the place hit (reported), one
+    /// party (claimed), and a denial by another party anywhere near it in the article (disputed).
+    func claimOf(_ mention: Mention, in range: Range<Int>) -> Claim {
+        let attributions = lexicon.attribution.all(tokens, in: range)
+        guard !attributions.isEmpty else { return Claim(status: .reported) }
+        if lexicon.localAuthorities.contains(tokens, in: range) { return Claim(status: .reported) }
+        let reader = SentenceReader(
+            lexicon: lexicon, tokens: tokens, text: text, sentences: sentences, dates: [], places: places,
+            reference: nil)
+        let actors = reader.findActors(in: range).filter { $0.type != .civilians }
+        // The speaker: the actor nearest an attribution verb.
+        var speaker: SentenceReader.FoundActor?
+        var best = Int.max
+        for verb in attributions {
+            for actor in actors {
+                let distance =
+                    actor.range.upperBound <= verb.range.lowerBound
+                    ? verb.range.lowerBound - actor.range.upperBound
+                    : actor.range.lowerBound - verb.range.upperBound
+                if distance >= 0 && distance < best && distance <= 6 {
+                    best = distance
+                    speaker = actor
+                }
+            }
+        }
+        guard let speaker, let country = speaker.country else { return Claim(status: .reported) }
+        let battle = [
+            EventKind.armedClash, .territoryCaptured, .incursion, .territoryTransferred, .weaponsDisrupted,
+        ].contains(mention.kind)
+        let ownSide = mention.initiator?.country == country
+        guard battle || ownSide else { return Claim(status: .reported) }
+        var claim = Claim(status: .claimed, claimedBy: [speaker.name])
+        // A denial by the other side within the next few sentences.
+        let end = min(sentences.count, mention.lastSentence + 4)
+        for index in mention.sentence..<end {
+            let other = sentences[index].tokens
+            guard lexicon.denials.contains(tokens, in: other) else { continue }
+            let deniers = reader.findActors(in: other).filter { $0.country != nil && $0.country != country }
+            if let denier = deniers.first {
+                claim.status = .disputed
+                claim.deniedBy = [denier.name]
+                break
+            }
+        }
+        return claim
+    }
+
+    // MARK: Wording
+
+    func headline(_ mention: Mention) -> String {
+        let label = lexicon.labels[mention.kind] ?? mention.kind.rawValue
+        var words = label
+        if let place = mention.place?.place {
+            let name = place.name
+            switch place.precision {
+            case .near: words += " near \(name)"
+            case .region, .country, .water: words += " in \(name)"
+            default:
+                words +=
+                    mention.kind == .missileStrike || mention.kind == .droneStrike
+                        || mention.kind == .airStrike ? " on \(name)" : " in \(name)"
+            }
+        }
+        if let initiator = mention.initiator,
+            [.territoryCaptured, .incursion, .armedClash, .territoryTransferred].contains(mention.kind)
+        {
+            words = "\(initiator.name): " + words.prefix(1).lowercased() + words.dropFirst()
+        }
+        var tail: [String] = []
+        if let killed = mention.killed, killed.value > 0 { tail.append("\(killed.value) killed") }
+        if let injured = mention.injured, injured.value > 0 { tail.append("\(injured.value) injured") }
+        if let villages = mention.quantities["villages"] { tail.append("\(villages) villages") }
+        if !tail.isEmpty { words += ", " + tail.joined(separator: ", ") }
+        return words
+    }
+
+    func acled(_ mention: Mention) -> ACLEDCoding? {
+        var key = mention.kind.rawValue
+        if mention.kind == .territoryCaptured, let country = mention.initiator?.country,
+            country == mention.place?.place.country,
+            mention.initiator?.type == .stateForces || mention.initiator?.type == .government
+        {
+            key = "territory_captured_own_soil"
+        }
+        guard var coding = lexicon.acled[key] ?? nil else { return nil }
+        switch mention.date.precision {
+        case .day: coding.timePrecision = 1
+        case .range, .week: coding.timePrecision = 2
+        case .unknown: coding.timePrecision = nil
+        default: coding.timePrecision = 3
+        }
+        switch mention.place?.place.precision {
+        case .exact?: coding.geoPrecision = 1
+        case .near?: coding.geoPrecision = 2
+        case .region?, .country?, .water?: coding.geoPrecision = 3
+        default: coding.geoPrecision = nil
+        }
+        return coding
+    }
+
+    // MARK: Text
+
+    private func scalarSlice(_ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        let to = scalars.index(scalars.startIndex, offsetBy: end)
+        return String(scalars[from..<to])
+    }
+
+    private func utf8Offset(_ scalarOffset: Int) -> Int {
+        let scalars = text.unicodeScalars
+        let index = scalars.index(scalars.startIndex, offsetBy: scalarOffset)
+        return text.utf8.distance(from: text.utf8.startIndex, to: index)
+    }
+
+    /// A 16-hex-digit FNV-1a hash of the parts: stable across runs and machines.
+    static func id(_ parts: String...) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

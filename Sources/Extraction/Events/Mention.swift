@@ -1,0 +1,29 @@
+import EventModel
+
+/// One event as read from one sentence (or a few adjacent ones), before it is finished into an
+/// `Event`.
+struct Mention {
+    var kind: EventKind
+    var strongTrigger: Bool
+    var sentence: Int
+    var lastSentence: Int
+    /// Token position of the trigger.
+    var trigger: Int
+    var place: PlaceMention?
+    var date: EventDate
+    var dateIsReportDate: Bool
+    var initiator: Actor?
+    var target: Actor?
+    var weapons: [Weapon]
+    var killed: CasualtyCount?
+    var injured: CasualtyCount?
+    var quantities: [String: Int]
+    var targets: [String]
+    var outcome: Outcome?
+    var claimStatus: ClaimStatus
+    var claimedBy: [String]
+    var deniedBy: [String]
+    var hedged: Bool
+    var attributedTo: String?
+    var background: Bool
+}

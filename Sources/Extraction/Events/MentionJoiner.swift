@@ -1,0 +1,90 @@
+import EventModel
+
+/// Joins the mentions of one event within an article: the same kind, at the same or a nested
+/// place (or one of them unplaced), on overlapping dates. "Russia launched two missiles … The
+/// missiles struck Kryvyi Rih" becomes one missile strike on Kryvyi Rih.
+enum MentionJoiner {
+    static func join(_ mentions: [Mention]) -> [Mention] {
+        var result: [Mention] = []
+        for mention in mentions {
+            if let index = result.lastIndex(where: { compatible($0, mention) }) {
+                result[index] = merge(result[index], mention)
+            } else {
+                result.append(mention)
+            }
+        }
+        return result
+    }
+
+    static func compatible(_ a: Mention, _ b: Mention) -> Bool {
+        guard a.kind == b.kind, a.background == b.background else { return false }
+        guard datesOverlap(a, b) else { return false }
+        guard placesCompatible(a.place, b.place) else { return false }
+        // A country-wide mention is narrowed to a town only by the very next sentence ("The
+        // missiles struck Kryvyi Rih"); further on, "also" and new facts mean another event.
+        let broad = specificity(a.place) <= 1 || specificity(b.place) <= 1
+        let specific = specificity(a.place) >= 2 || specificity(b.place) >= 2
+        if broad && specific && b.sentence > a.lastSentence + 1 { return false }
+        return true
+    }
+
+    static func datesOverlap(_ a: Mention, _ b: Mention) -> Bool {
+        if a.dateIsReportDate || b.dateIsReportDate { return true }
+        guard let aStart = a.date.start, let aEnd = a.date.end, let bStart = b.date.start,
+            let bEnd = b.date.end
+        else {
+            return true
+        }
+        return aStart <= bEnd && bStart <= aEnd
+    }
+
+    static func placesCompatible(_ a: PlaceMention?, _ b: PlaceMention?) -> Bool {
+        guard let a, let b else { return true }
+        if a.place.name == b.place.name && a.place.country == b.place.country { return true }
+        if a.place.country != b.place.country { return false }
+        if a.kind == .country || b.kind == .country { return true }
+        if a.kind == .region, b.place.admin1 == a.place.name { return true }
+        if b.kind == .region, a.place.admin1 == b.place.name { return true }
+        return false
+    }
+
+    static func specificity(_ place: PlaceMention?) -> Int {
+        guard let place else { return 0 }
+        switch place.place.precision {
+        case .exact: return 5
+        case .near: return 4
+        case .water: return 3
+        case .region: return 2
+        case .country: return 1
+        case .unknown: return 0
+        }
+    }
+
+    static func merge(_ a: Mention, _ b: Mention) -> Mention {
+        var merged = a
+        merged.lastSentence = max(a.lastSentence, b.lastSentence)
+        if specificity(b.place) > specificity(a.place) { merged.place = b.place }
+        if a.dateIsReportDate && !b.dateIsReportDate {
+            merged.date = b.date
+            merged.dateIsReportDate = false
+        }
+        merged.initiator = a.initiator ?? b.initiator
+        merged.target = a.target ?? b.target
+        for weapon in b.weapons {
+            if let index = merged.weapons.firstIndex(where: { $0.weaponClass == weapon.weaponClass }) {
+                merged.weapons[index].name = merged.weapons[index].name ?? weapon.name
+                merged.weapons[index].count = merged.weapons[index].count ?? weapon.count
+            } else {
+                merged.weapons.append(weapon)
+            }
+        }
+        // A rising tally: the article's latest figure.
+        merged.killed = b.killed ?? a.killed
+        merged.injured = b.injured ?? a.injured
+        merged.quantities.merge(b.quantities) { first, _ in first }
+        merged.targets = Array(Set(a.targets + b.targets)).sorted()
+        merged.outcome = a.outcome ?? b.outcome
+        merged.strongTrigger = a.strongTrigger || b.strongTrigger
+        return merged
+    }
+}

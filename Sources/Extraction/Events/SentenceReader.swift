@@ -1,0 +1,658 @@
+import EventModel
+
+/// Reads the event mentions of one sentence at a time, carrying context from sentence to
+/// sentence: the last place of each kind, the narrative date, the last weapons.
+struct SentenceReader {
+    let lexicon: EventLexicon
+    let tokens: [Token]
+    let text: String
+    let sentences: [Sentence]
+    let dates: [TemporalExpression]
+    let places: [PlaceMention]
+    let reference: CalendarDay?
+    private let numbers = NumberReader()
+
+    /// The last non-country place named, and the last region, for "the region", "the city".
+    private var lastPlace: PlaceMention?
+    private var lastRegion: PlaceMention?
+    private var narrativeDate: EventDate?
+    private var lastParagraph = -1
+
+    init(
+        lexicon: EventLexicon, tokens: [Token], text: String, sentences: [Sentence],
+        dates: [TemporalExpression],
+        places: [PlaceMention], reference: CalendarDay?
+    ) {
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.text = text
+        self.sentences = sentences
+        self.dates = dates
+        self.places = places
+        self.reference = reference
+    }
+
+    private static let families: [EventKind: Int] = {
+        var table: [EventKind: Int] = [:]
+        for kind in [
+            EventKind.airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
+            .grenadeAttack, .chemicalAttack,
+        ] { table[kind] = 0 }
+        for kind in [EventKind.armedClash, .territoryCaptured, .incursion, .territoryTransferred] {
+            table[kind] = 1
+        }
+        for kind in [EventKind.attackOnCivilians, .abduction, .sexualViolence] { table[kind] = 2 }
+        for kind in [
+            EventKind.peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
+            .violentDemonstration, .mobViolence,
+        ] { table[kind] = 3 }
+        for kind in [EventKind.weaponsDisrupted] { table[kind] = 4 }
+        for kind in [EventKind.arrest] { table[kind] = 5 }
+        for kind in [EventKind.looting] { table[kind] = 6 }
+        for kind in [EventKind.baseEstablished, .groupChange] { table[kind] = 7 }
+        for kind in [EventKind.agreement] { table[kind] = 8 }
+        for kind in [EventKind.strategicOther] { table[kind] = 9 }
+        for kind in [EventKind.diplomacy] { table[kind] = 10 }
+        for kind in [EventKind.aid] { table[kind] = 11 }
+        for kind in [EventKind.statement] { table[kind] = 12 }
+        return table
+    }()
+
+    private static let remoteClasses: [WeaponClass: EventKind] = [
+        .ballisticMissile: .missileStrike, .cruiseMissile: .missileStrike, .missile: .missileStrike,
+        .rocket: .missileStrike, .drone: .droneStrike, .aircraft: .airStrike, .glideBomb: .airStrike,
+        .artillery: .shelling, .mortar: .shelling, .explosive: .explosiveDevice, .chemical: .chemicalAttack,
+    ]
+
+    mutating func read(sentence index: Int) -> [Mention] {
+        let sentence = sentences[index]
+        if sentence.paragraph != lastParagraph {
+            // A new paragraph starts a new stretch of narrative: its time is not carried over.
+            lastParagraph = sentence.paragraph
+            narrativeDate = nil
+        }
+        let range = sentence.tokens
+        let sentencePlaces = places.filter { range.contains($0.tokenRange.lowerBound) }
+        let sentenceDates = dates.filter { $0.start >= sentence.start && $0.end <= sentence.end }
+        defer {
+            if let place = sentencePlaces.last(where: { $0.kind == .place && !$0.isPossessive }) {
+                lastPlace = place
+            }
+            if let region = sentencePlaces.last(where: { $0.kind == .region }) { lastRegion = region }
+        }
+        if tokens[range.upperBound - 1].text == "?" { return [] }
+
+        // Triggers, with weapon verbs ("shot down two drones") as weapons_disrupted.
+        var triggers = lexicon.triggers.all(tokens, in: range).map { (range: $0.range, trigger: $0.value) }
+        let weaponsHere = lexicon.weapons.all(tokens, in: range)
+        for verb in lexicon.disruptVerbs.all(tokens, in: range) {
+            let window = verb.range.upperBound..<min(range.upperBound, verb.range.upperBound + 6)
+            if weaponsHere.contains(where: { window.contains($0.range.lowerBound) }) {
+                triggers.append((verb.range, EventLexicon.Trigger(kind: .weaponsDisrupted, strong: true)))
+            }
+        }
+        guard !triggers.isEmpty else { return [] }
+
+        let weapons = readWeapons(in: range)
+        let (killed, injured) = readCasualties(in: range)
+        let hasFacts =
+            !weapons.isEmpty || killed != nil || injured != nil
+            || sentencePlaces.contains { $0.kind == .place && !$0.isPossessive }
+        // "has been fiercest", "have been ramping up": a standing situation, not an event, unless dated.
+        if sentenceDates.allSatisfy({ $0.date == nil }) && isStandingSituation(range) { return [] }
+
+        // The best trigger of each family; remote violence splits by weapon class.
+        var chosen: [Int: (range: Range<Int>, trigger: EventLexicon.Trigger)] = [:]
+        for candidate in triggers {
+            let kind = candidate.trigger.kind
+            if kind == .statement { continue }
+            if !candidate.trigger.strong && !hasFacts { continue }
+            if isNegatedOrUnreal(candidate.range, in: range) { continue }
+            guard let family = Self.families[kind] else { continue }
+            if let current = chosen[family] {
+                let better =
+                    (lexicon.rank[kind] ?? 99) < (lexicon.rank[current.trigger.kind] ?? 99)
+                    || (candidate.trigger.strong && !current.trigger.strong)
+                if !better { continue }
+            }
+            chosen[family] = candidate
+        }
+        // Violence outranks the strategic and the diplomatic in the same sentence.
+        let violent = chosen.keys.contains { $0 <= 3 }
+        if violent {
+            for family in [7, 8, 9, 10, 11] { chosen[family] = nil }
+        }
+
+        var result: [Mention] = []
+        for (_, choice) in chosen.sorted(by: { $0.value.range.lowerBound < $1.value.range.lowerBound }) {
+            var kinds = [choice.trigger.kind]
+            if Self.families[choice.trigger.kind] == 0 {
+                // "two missiles and 178 drones": one strike per weapon class the sentence names.
+                let classes = weapons.compactMap { Self.remoteClasses[$0.weaponClass] }
+                var unique: [EventKind] = []
+                for kind in classes where !unique.contains(kind) { unique.append(kind) }
+                if unique.count > 1 { kinds = unique }
+            }
+            for kind in kinds {
+                let kindWeapons =
+                    Self.families[kind] == 0 && kinds.count > 1
+                    ? weapons.filter { Self.remoteClasses[$0.weaponClass] == kind } : weapons
+                result.append(
+                    mention(
+                        kind: kind, strong: choice.trigger.strong, trigger: choice.range.lowerBound,
+                        sentence: index,
+                        places: sentencePlaces, dates: sentenceDates, weapons: kindWeapons, killed: killed,
+                        injured: injured, countryPlaceOnly: kinds.count > 1 && kind != kinds.first))
+            }
+        }
+        if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) { narrativeDate = date }
+        return result
+    }
+
+    // MARK: One mention
+
+    private func mention(
+        kind: EventKind, strong: Bool, trigger: Int, sentence index: Int,
+        places sentencePlaces: [PlaceMention],
+        dates sentenceDates: [TemporalExpression], weapons: [Weapon], killed: CasualtyCount?,
+        injured: CasualtyCount?,
+        countryPlaceOnly: Bool
+    ) -> Mention {
+        let range = sentences[index].tokens
+        let (place, demonymCountry) = choosePlace(sentencePlaces, trigger: trigger, range: range)
+        var (date, isReport) = chooseDate(sentenceDates, trigger: trigger)
+        var background = false
+        if let start = date.start.flatMap(CalendarDay.init), let reference,
+            reference.dayNumber - start.dayNumber > 30,
+            date.precision != .day
+        {
+            background = true
+        }
+        if let end = date.end.flatMap(CalendarDay.init), let reference,
+            reference.dayNumber - end.dayNumber > 30
+        {
+            background = true
+        }
+        if isReport, let reference { date = .day(reference.description) }
+        let (initiator, target) = readActors(in: range, trigger: trigger, kind: kind)
+        var outcome: Outcome?
+        if lexicon.interceptions.contains(tokens, in: range) && kind != .weaponsDisrupted {
+            outcome = .intercepted
+        }
+        if lexicon.failures.contains(tokens, in: range) {
+            outcome =
+                kind == .armedClash || kind == .incursion || kind == .territoryCaptured
+                ? .repelled : .attempted
+        }
+        var quantities: [String: Int] = [:]
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let reading = numbers.read(tokens, at: i), i + reading.length < range.upperBound {
+                let noun = tokens[i + reading.length].lower
+                if lexicon.quantityNouns.contains(noun), !["drones", "missiles", "rockets"].contains(noun) {
+                    let key = noun.hasSuffix("s") ? noun : noun + "s"
+                    quantities[key] = reading.value
+                }
+                i += reading.length
+            } else {
+                i += 1
+            }
+        }
+        let targets = Array(Set(lexicon.targets.all(tokens, in: range).map(\.value))).sorted()
+        var chosenPlace = place
+        if countryPlaceOnly { chosenPlace = nil }
+        var mention = Mention(
+            kind: kind, strongTrigger: strong, sentence: index, lastSentence: index, trigger: trigger,
+            place: chosenPlace, date: date, dateIsReportDate: isReport, initiator: initiator, target: target,
+            weapons: weapons, killed: killed, injured: injured, quantities: quantities, targets: targets,
+            outcome: outcome, claimStatus: .reported, claimedBy: [], deniedBy: [], hedged: false,
+            attributedTo: nil,
+            background: background)
+        if chosenPlace == nil, let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) {
+            mention.place = countryMention(country, near: trigger)
+        }
+        return mention
+    }
+
+    private func countryOf(_ place: PlaceMention?) -> String? { place?.place.country }
+
+    /// A place for the mention: a named place in the sentence (a town before a region before a
+    /// country, the one nearest after the trigger first), "the region"/"the city" for the last one
+    /// named, or the country of a demonym after the trigger ("at Ukrainian cities").
+    private func choosePlace(_ candidates: [PlaceMention], trigger: Int, range: Range<Int>) -> (
+        PlaceMention?, String?
+    ) {
+        // "groups from Russia entered …": an origin, not where it happened.
+        let usable = candidates.filter { mention in
+            let origin =
+                mention.tokenRange.lowerBound > range.lowerBound
+                && tokens[mention.tokenRange.lowerBound - 1].lower == "from"
+            return (!mention.isPossessive || mention.kind == .region) && !(origin && candidates.count > 1)
+        }
+        func rank(_ mention: PlaceMention) -> Int {
+            switch mention.kind {
+            case .place: 0
+            case .water: 1
+            case .region: 2
+            case .country: 3
+            }
+        }
+        if let best = usable.min(by: { a, b in
+            let ra = rank(a)
+            let rb = rank(b)
+            if ra != rb { return ra < rb }
+            let da =
+                a.tokenRange.lowerBound >= trigger
+                ? a.tokenRange.lowerBound - trigger : 1000 + trigger - a.tokenRange.lowerBound
+            let db =
+                b.tokenRange.lowerBound >= trigger
+                ? b.tokenRange.lowerBound - trigger : 1000 + trigger - b.tokenRange.lowerBound
+            return da < db
+        }) {
+            if best.kind == .country, let demonym = demonymAfter(trigger, range: range),
+                demonym != best.place.country
+            {
+                return (nil, demonym)
+            }
+            if best.kind == .country, let region = regionAnaphor(in: range),
+                region.place.country == best.place.country
+            {
+                return (region, nil)
+            }
+            return (best, nil)
+        }
+        // "the region", "the city", "the town".
+        if let region = regionAnaphor(in: range) { return (region, nil) }
+        for i in range.dropLast() where tokens[i].lower == "the" {
+            if ["city", "town", "village"].contains(tokens[i + 1].lower), let lastPlace {
+                return (lastPlace, nil)
+            }
+        }
+        if let demonym = demonymAfter(trigger, range: range) { return (nil, demonym) }
+        return (nil, nil)
+    }
+
+    /// "the region", "the border region", "the area" refer to the last region named.
+    private func regionAnaphor(in range: Range<Int>) -> PlaceMention? {
+        guard let lastRegion else { return nil }
+        for i in range.dropLast() where tokens[i].lower == "the" {
+            var j = i + 1
+            while j < range.upperBound && j - i <= 3 && tokens[j].kind == .word && !tokens[j].isCapitalized {
+                if ["region", "oblast", "province", "area"].contains(tokens[j].lower) { return lastRegion }
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    private func demonymAfter(_ trigger: Int, range: Range<Int>) -> String? {
+        for i in trigger..<range.upperBound where tokens[i].isCapitalized {
+            if let code = PlaceLexicon.bundled.demonyms[tokens[i].lower] {
+                // Only a target: "at Ukrainian cities", not "Ukrainian officials said".
+                if i + 1 < range.upperBound, lexicon.actorNouns.match(tokens, at: i + 1)?.value == .government
+                {
+                    return nil
+                }
+                return code
+            }
+        }
+        return nil
+    }
+
+    private func countryMention(_ country: String, near trigger: Int) -> PlaceMention? {
+        let gazetteer = Gazetteer.bundled
+        guard
+            let place = gazetteer.places(named: NameKey.normalize(country)).first(where: {
+                $0.kind == .country
+            })
+                ?? countryPlace(code: country)
+        else { return nil }
+        let value = Place(
+            name: place.name, admin1: nil, country: place.country,
+            lat: (place.latitude * 10_000).rounded() / 10_000,
+            lon: (place.longitude * 10_000).rounded() / 10_000, precision: .country,
+            geonamesID: place.geonamesID,
+            text: nil)
+        return PlaceMention(
+            text: place.name, start: tokens[trigger].start, end: tokens[trigger].end,
+            tokenRange: trigger..<(trigger + 1),
+            place: value, kind: .country, isPossessive: false, alternatives: 0)
+    }
+
+    private func countryPlace(code: String) -> GazetteerPlace? {
+        // Countries sort after places and regions; find the one with this code.
+        let gazetteer = Gazetteer.bundled
+        for name in CountryNames.names(for: code) {
+            if let place = gazetteer.places(named: NameKey.normalize(name)).first(where: {
+                $0.kind == .country && $0.country == code
+            }) {
+                return place
+            }
+        }
+        return nil
+    }
+
+    /// The date nearest the trigger in the sentence; else the narrative date; else the report date.
+    private func chooseDate(_ candidates: [TemporalExpression], trigger: Int) -> (EventDate, Bool) {
+        let position = tokens[trigger].start
+        let usable = candidates.filter {
+            ($0.date != nil || ($0.isAnaphoric && $0.shiftDays != nil)) && $0.kind != .duration
+                || $0.date != nil
+        }
+        if let nearest = usable.min(by: { abs($0.start - position) < abs($1.start - position) }) {
+            if nearest.isAnaphoric {
+                // "the next day" follows the story's last date; "a day after <something>" needs that
+                // something's date, which is not known here: fall back to the story's time.
+                let relational = ["after", "before"].contains(
+                    nearest.text.split(separator: " ").last.map(String.init) ?? "")
+                if !relational, let shift = nearest.shiftDays,
+                    let base = narrativeDate?.start.flatMap(CalendarDay.init)
+                {
+                    let day = base.adding(days: shift)
+                    if let reference, day > reference {
+                        return (.day(reference.description, text: nearest.text), false)
+                    }
+                    return (.day(day.description, text: nearest.text), false)
+                }
+                if let narrativeDate { return (narrativeDate, false) }
+                return (
+                    EventDate(
+                        start: reference?.description, end: reference?.description,
+                        precision: reference == nil ? .unknown : .day), true
+                )
+            }
+            if let date = nearest.date { return (date, false) }
+        }
+        if let narrativeDate { return (narrativeDate, false) }
+        return (
+            EventDate(
+                start: reference?.description, end: reference?.description,
+                precision: reference == nil ? .unknown : .day), true
+        )
+    }
+
+    // MARK: Filters
+
+    private func isStandingSituation(_ range: Range<Int>) -> Bool {
+        for i in range.dropLast() where tokens[i].lower == "been" {
+            let before = i > range.lowerBound ? tokens[i - 1].lower : ""
+            if ["has", "have", "had"].contains(before)
+                || (i > range.lowerBound + 1 && ["has", "have"].contains(tokens[i - 2].lower))
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "did not strike", "will launch", "threatened to", "efforts to retake": no event.
+    private func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
+        // An infinitive names an aim, not a deed.
+        if trigger.lowerBound > range.lowerBound && tokens[trigger.lowerBound - 1].lower == "to"
+            && tokens[trigger.lowerBound].kind == .word
+        {
+            return true
+        }
+        let from = max(range.lowerBound, trigger.lowerBound - 4)
+        let window = from..<trigger.lowerBound
+        for match in lexicon.negations.all(tokens, in: window) {
+            // "no" before a noun trigger ("no casualties") or a verb negation right before it.
+            if match.range.upperBound >= trigger.lowerBound - 2 { return true }
+        }
+        if lexicon.irrealis.contains(tokens, in: window) { return true }
+        return false
+    }
+
+    // MARK: Arguments
+
+    private func readWeapons(in range: Range<Int>) -> [Weapon] {
+        var result: [Weapon] = []
+        let matches = lexicon.weapons.all(tokens, in: range)
+        var used = Set<Int>()
+        for (index, match) in matches.enumerated() where !used.contains(index) {
+            var weaponClass = match.value
+            var name: String? = isNamed(match.range) ? tokens[match.range].map { $0.text }.joined() : nil
+            // "Iskander-M ballistic missiles": a name and a class word side by side are one weapon.
+            if index + 1 < matches.count, matches[index + 1].range.lowerBound == match.range.upperBound {
+                let next = matches[index + 1]
+                if name != nil || isNamed(next.range) {
+                    if name == nil { name = tokens[next.range].map { $0.text }.joined() }
+                    if weaponClass == .missile || weaponClass == .drone { weaponClass = next.value }
+                    if next.value != .missile && next.value != .drone { weaponClass = next.value }
+                    used.insert(index + 1)
+                }
+            }
+            var count: Int?
+            var i = match.range.lowerBound - 1
+            var skipped = 0
+            while i >= range.lowerBound && skipped < 3 {
+                if let reading = numbers.read(tokens, at: i), i + reading.length <= match.range.lowerBound {
+                    count = reading.value
+                    break
+                }
+                if tokens[i].kind != .word { break }
+                i -= 1
+                skipped += 1
+            }
+            if let existing = result.firstIndex(where: {
+                $0.weaponClass == weaponClass && ($0.name == name || name == nil)
+            }) {
+                if result[existing].count == nil { result[existing].count = count }
+                continue
+            }
+            result.append(Weapon(name: name, weaponClass: weaponClass, count: count))
+        }
+        return result
+    }
+
+    private func isNamed(_ range: Range<Int>) -> Bool {
+        tokens[range.lowerBound].isCapitalized && range.lowerBound > 0 && !startsSentence(range.lowerBound)
+    }
+
+    private func startsSentence(_ index: Int) -> Bool { sentences.contains { $0.tokens.lowerBound == index } }
+
+    private static let killWords: Set<String> = [
+        "killed", "killing", "dead", "died", "deaths", "death", "kill", "kills", "fatalities", "lives",
+    ]
+    private static let injureWords: Set<String> = [
+        "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds",
+    ]
+    private static let peopleWords: Set<String> = [
+        "people", "persons", "civilians", "soldiers", "troops", "residents", "others", "passengers",
+        "children",
+        "policemen", "officers", "fighters", "militants", "servicemen", "men", "women", "villagers",
+        "workers",
+        "miners", "protesters", "demonstrators", "attackers", "members", "personnel", "of", "them", "more",
+    ]
+
+    /// Killed and injured figures: "killing 3", "14 people were injured", "the death toll rose to 31",
+    /// "including two children"; "no one was hurt" is 0. A later figure replaces an earlier one.
+    private func readCasualties(in range: Range<Int>) -> (CasualtyCount?, CasualtyCount?) {
+        var killed: CasualtyCount?
+        var injured: CasualtyCount?
+        func assign(_ word: String, _ value: Int, _ text: String) {
+            if Self.killWords.contains(word) { killed = CasualtyCount(value: value, text: text) }
+            if Self.injureWords.contains(word) { injured = CasualtyCount(value: value, text: text) }
+        }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = tokens[i].lower
+            // "killing 3 people", "injuring 14".
+            if Self.killWords.contains(word) || Self.injureWords.contains(word),
+                let reading = numbers.read(tokens, at: i + 1),
+                i + 1 + reading.length <= range.upperBound
+            {
+                assign(word, reading.value, phrase(i..<(i + 1 + reading.length)))
+                i += 1 + reading.length
+                continue
+            }
+            // "14 people were injured", "two civilians killed", "at least 25 dead".
+            if let reading = numbers.read(tokens, at: i), i + reading.length < range.upperBound {
+                var j = i + reading.length
+                var steps = 0
+                while j < range.upperBound && steps < 4 {
+                    let next = tokens[j].lower
+                    if Self.killWords.contains(next) || Self.injureWords.contains(next) {
+                        assign(next, reading.value, phrase(i..<(j + 1)))
+                        break
+                    }
+                    if !(Self.peopleWords.contains(next)
+                        || [
+                            "were", "was", "have", "had", "been", "are", "is", "being", "reportedly",
+                            "people", "them",
+                        ].contains(next)
+                        || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
+                            && next.hasSuffix("s"))
+                    {
+                        break
+                    }
+                    j += 1
+                    steps += 1
+                }
+                i += reading.length
+                continue
+            }
+            // "death toll rose to 31".
+            if word == "toll",
+                let to = (i + 1..<min(range.upperBound, i + 5)).first(where: {
+                    tokens[$0].lower == "to" || tokens[$0].lower == "at"
+                }),
+                let reading = numbers.read(tokens, at: to + 1)
+            {
+                let injuredToll = i > range.lowerBound && ["injury", "injured"].contains(tokens[i - 1].lower)
+                if injuredToll {
+                    injured = CasualtyCount(value: reading.value)
+                } else {
+                    killed = CasualtyCount(value: reading.value)
+                }
+            }
+            i += 1
+        }
+        // "including two children" after a figure.
+        for i in range.dropLast(2) where tokens[i].lower == "including" {
+            if let reading = numbers.read(tokens, at: i + 1), i + 1 + reading.length < range.upperBound,
+                ["children", "child", "minors", "kids"].contains(tokens[i + 1 + reading.length].lower)
+            {
+                if injured != nil
+                    && (killed == nil
+                        || tokens[..<i].last(where: { Self.injureWords.contains($0.lower) }) != nil)
+                {
+                    injured?.children = reading.value
+                } else {
+                    killed?.children = reading.value
+                }
+            }
+        }
+        // "no one was hurt", "there were no casualties".
+        let lowered = tokens[range].map(\.lower).joined(separator: " ")
+        if killed == nil && injured == nil
+            && (lowered.contains("no casualties") || lowered.contains("no one was hurt")
+                || lowered.contains("nobody was hurt")
+                || lowered.contains("no one was injured") || lowered.contains("no injuries"))
+        {
+            killed = CasualtyCount(value: 0)
+            injured = CasualtyCount(value: 0)
+        }
+        return (killed, injured)
+    }
+
+    /// Initiator: the actor before the trigger; target: the actor after it.
+    private func readActors(in range: Range<Int>, trigger: Int, kind: EventKind) -> (Actor?, Actor?) {
+        let actors = findActors(in: range)
+        let before = actors.last { $0.range.upperBound <= trigger }
+        let after = actors.first { $0.range.lowerBound > trigger }
+        var initiator = before.map {
+            Actor(name: $0.name, country: $0.country, type: $0.type, role: .initiator)
+        }
+        var target = after.map { Actor(name: $0.name, country: $0.country, type: $0.type, role: .target) }
+        // Passive voice: "was struck by X".
+        if let by = (trigger..<range.upperBound).first(where: { tokens[$0].lower == "by" }),
+            let agent = actors.first(where: { $0.range.lowerBound == by + 1 })
+        {
+            target = initiator.map { Actor(name: $0.name, country: $0.country, type: $0.type, role: .target) }
+            initiator = Actor(name: agent.name, country: agent.country, type: agent.type, role: .initiator)
+        }
+        if initiator?.name == target?.name { target = nil }
+        return (initiator, target)
+    }
+
+    struct FoundActor {
+        var range: Range<Int>
+        var name: String
+        var country: String?
+        var type: ActorType?
+    }
+
+    /// Actors in a token range: named groups, "Russian forces", "Ukraine's military", a country
+    /// as a subject ("Russia launched").
+    func findActors(in range: Range<Int>) -> [FoundActor] {
+        var found: [FoundActor] = []
+        var i = range.lowerBound
+        let demonyms = PlaceLexicon.bundled.demonyms
+        while i < range.upperBound {
+            if let (entry, length) = lexicon.namedActors.match(tokens, at: i, limit: range.upperBound),
+                tokens[i].isCapitalized || tokens[i].kind == .number
+            {
+                found.append(
+                    FoundActor(
+                        range: i..<(i + length), name: phrase(i..<(i + length)), country: entry.country,
+                        type: entry.type))
+                i += length
+                continue
+            }
+            let token = tokens[i]
+            if token.isCapitalized, let code = demonyms[token.lower] {
+                var j = i + 1
+                while j < range.upperBound && tokens[j].isCapitalized && demonyms[tokens[j].lower] == nil
+                    && j - i < 4
+                { j += 1 }
+                if j < range.upperBound,
+                    let (type, length) = lexicon.actorNouns.match(tokens, at: j, limit: range.upperBound)
+                {
+                    found.append(
+                        FoundActor(
+                            range: i..<(j + length), name: phrase(i..<(j + length)), country: code, type: type
+                        ))
+                    i = j + length
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if let place = places.first(where: { $0.tokenRange.lowerBound == i && $0.kind == .country }) {
+                var end = place.tokenRange.upperBound
+                var type: ActorType? = .stateForces
+                if place.isPossessive {
+                    end += 2
+                    var j = end
+                    while j < range.upperBound && tokens[j].isCapitalized && j - end < 3 { j += 1 }
+                    if j < range.upperBound,
+                        let (nounType, length) = lexicon.actorNouns.match(
+                            tokens, at: j, limit: range.upperBound)
+                    {
+                        end = j + length
+                        type = nounType
+                    } else if j > end {
+                        end = j
+                        type = .government
+                    }
+                }
+                found.append(
+                    FoundActor(
+                        range: i..<end, name: phrase(i..<end), country: place.place.country, type: type))
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    func phrase(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let scalars = text.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: tokens[range.lowerBound].start)
+        let to = scalars.index(scalars.startIndex, offsetBy: tokens[range.upperBound - 1].end)
+        return String(scalars[from..<to])
+    }
+}

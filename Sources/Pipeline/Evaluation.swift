@@ -1,0 +1,208 @@
+import EventModel
+import Extraction
+import Foundation
+
+/// Scores the extractor against a gold file: precision and recall on required events, and the
+/// accuracy of kind, date, place, casualties and claim status on the matched ones, per kind.
+///
+/// A predicted event matches a gold event of the same article when their kinds are equal or of one
+/// family and their dates overlap or their places agree (or the gold evidence lies in the quote).
+/// A prediction that matches an optional gold event counts neither way; one that matches nothing
+/// is a false positive (ANNOTATION.md).
+public struct Evaluation: Sendable {
+    public struct Report: Sendable, Encodable {
+        public struct KindScore: Sendable, Encodable {
+            public var gold = 0
+            public var found = 0
+            public var predicted = 0
+            public var falsePositives = 0
+        }
+
+        public var articles = 0
+        public var requiredGold = 0
+        public var matchedRequired = 0
+        public var predicted = 0
+        public var matchedOptional = 0
+        public var falsePositives = 0
+        public var kindRight = 0
+        public var dateRight = 0
+        public var placeRight = 0
+        public var casualtiesChecked = 0
+        public var casualtiesRight = 0
+        public var claimRight = 0
+        public var perKind: [String: KindScore] = [:]
+        public var misses: [String] = []
+        public var spurious: [String] = []
+        public var unreadable: [String] = []
+
+        public var precision: Double {
+            let denominator = matchedRequired + falsePositives
+            return denominator == 0 ? 0 : Double(matchedRequired) / Double(denominator)
+        }
+        public var recall: Double { requiredGold == 0 ? 0 : Double(matchedRequired) / Double(requiredGold) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    private let pipeline: Pipeline
+    private let extractor: EventExtractor
+
+    public init(pipeline: Pipeline = Pipeline(), extractor: EventExtractor = EventExtractor()) {
+        self.pipeline = pipeline
+        self.extractor = extractor
+    }
+
+    /// - Parameter corpus: the folder gold file names are relative to.
+    public func evaluate(_ gold: GoldFile, corpus: String) -> Report {
+        var report = Report()
+        var cache: [String: [Article]] = [:]
+        for goldArticle in gold.articles {
+            guard var article = load(goldArticle.file, corpus: corpus, cache: &cache) else {
+                report.unreadable.append(goldArticle.file)
+                continue
+            }
+            report.articles += 1
+            if article.published == nil, let published = goldArticle.published {
+                article.metadata.published = published
+                article.metadata.publishedSource = .commandLine
+            }
+            let predicted = extractor.extract(from: article)
+            let golds = gold.events.filter { $0.sources.contains(goldArticle.file) }
+            score(predicted, against: golds, article: goldArticle.file, into: &report)
+        }
+        return report
+    }
+
+    private func load(_ file: String, corpus: String, cache: inout [String: [Article]]) -> Article? {
+        let parts = file.split(separator: "#", maxSplits: 1).map(String.init)
+        let path = (corpus as NSString).appendingPathComponent(parts[0])
+        if cache[path] == nil {
+            cache[path] = pipeline.readEach([path]).compactMap { try? $0.get() }
+        }
+        let articles = cache[path] ?? []
+        if parts.count == 2 { return articles.first { $0.path?.hasSuffix("#" + parts[1]) == true } }
+        return articles.first
+    }
+
+    private static func family(_ kind: EventKind) -> Int {
+        switch kind {
+        case .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
+            .grenadeAttack,
+            .chemicalAttack:
+            0
+        case .armedClash, .territoryCaptured, .incursion, .territoryTransferred: 1
+        case .attackOnCivilians, .abduction, .sexualViolence: 2
+        case .peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
+            .violentDemonstration,
+            .mobViolence:
+            3
+        default: 10 + EventKind.allCases.firstIndex(of: kind)!
+        }
+    }
+
+    static func datesOverlap(_ a: EventDate, _ b: EventDate) -> Bool {
+        guard let aStart = a.start, let aEnd = a.end, let bStart = b.start, let bEnd = b.end else {
+            return false
+        }
+        return aStart <= bEnd && bStart <= aEnd
+    }
+
+    /// Within 25 km, or the same region or country when one of them is only that precise.
+    static func placesAgree(_ predicted: Place?, _ gold: Place?) -> Bool {
+        guard let predicted, let gold else { return predicted == nil && gold == nil }
+        if let a = predicted.lat, let b = predicted.lon, let c = gold.lat, let d = gold.lon,
+            distanceKm(a, b, c, d) <= 25
+        {
+            return true
+        }
+        if gold.precision == .country || predicted.precision == .country {
+            return gold.precision == predicted.precision && gold.country == predicted.country
+        }
+        if gold.precision == .region && predicted.precision == .region {
+            return gold.country == predicted.country && gold.admin1 == predicted.admin1
+        }
+        return false
+    }
+
+    static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (lat2 - lat1) * radians
+        let dLon = (lon2 - lon1) * radians
+        let h =
+            sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLon / 2)
+            * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, h.squareRoot()))
+    }
+
+    private func matchScore(_ event: Event, _ gold: GoldFile.GoldEvent) -> Int? {
+        guard Self.family(event.kind) == Self.family(gold.kind) else { return nil }
+        var score = event.kind == gold.kind ? 3 : 1
+        let dates = Self.datesOverlap(event.date, gold.date)
+        let places = Self.placesAgree(event.location, gold.location)
+        let quote = event.sources.first?.quote ?? ""
+        let evidence = gold.evidence.map { quote.contains($0) } ?? false
+        if dates { score += 2 }
+        if places { score += 2 }
+        if evidence { score += 3 }
+        guard dates || places || evidence else { return nil }
+        return score
+    }
+
+    private func score(
+        _ predicted: [Event], against golds: [GoldFile.GoldEvent], article: String, into report: inout Report
+    ) {
+        report.predicted += predicted.count
+        report.requiredGold += golds.filter(\.required).count
+        for gold in golds where gold.required {
+            report.perKind[gold.kind.rawValue, default: .init()].gold += 1
+        }
+        for event in predicted { report.perKind[event.kind.rawValue, default: .init()].predicted += 1 }
+        // Greedy one-to-one matching, best pairs first; required gold before optional.
+        var pairs: [(score: Int, event: Int, gold: Int)] = []
+        for (e, event) in predicted.enumerated() {
+            for (g, gold) in golds.enumerated() {
+                if let score = matchScore(event, gold) {
+                    pairs.append((score + (gold.required ? 100 : 0), e, g))
+                }
+            }
+        }
+        pairs.sort { ($0.score, -$0.event, -$0.gold) > ($1.score, -$1.event, -$1.gold) }
+        var usedEvents = Set<Int>()
+        var usedGold = Set<Int>()
+        for pair in pairs where !usedEvents.contains(pair.event) && !usedGold.contains(pair.gold) {
+            usedEvents.insert(pair.event)
+            usedGold.insert(pair.gold)
+            let event = predicted[pair.event]
+            let gold = golds[pair.gold]
+            guard gold.required else {
+                report.matchedOptional += 1
+                continue
+            }
+            report.matchedRequired += 1
+            report.perKind[gold.kind.rawValue, default: .init()].found += 1
+            if event.kind == gold.kind { report.kindRight += 1 }
+            if Self.datesOverlap(event.date, gold.date) && event.date.precision != .unknown {
+                report.dateRight += 1
+            }
+            if Self.placesAgree(event.location, gold.location) { report.placeRight += 1 }
+            if gold.killed != nil || gold.injured != nil {
+                report.casualtiesChecked += 1
+                if event.casualties?.killed?.value == gold.killed
+                    && event.casualties?.injured?.value == gold.injured
+                {
+                    report.casualtiesRight += 1
+                }
+            }
+            if event.claim.status == gold.claimStatus { report.claimRight += 1 }
+        }
+        for (g, gold) in golds.enumerated() where gold.required && !usedGold.contains(g) {
+            report.misses.append("\(article) \(gold.id) \(gold.kind.rawValue): \(gold.evidence ?? "")")
+        }
+        for (e, event) in predicted.enumerated() where !usedEvents.contains(e) {
+            report.falsePositives += 1
+            report.perKind[event.kind.rawValue, default: .init()].falsePositives += 1
+            report.spurious.append(
+                "\(article) \(event.kind.rawValue) @\(event.location?.name ?? "-"): \(event.sources.first?.quote.prefix(140) ?? "")"
+            )
+        }
+    }
+}
