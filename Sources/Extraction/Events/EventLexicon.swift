@@ -86,6 +86,10 @@ struct EventLexicon: Sendable {
     var targets: PhraseMatcher<String>
     var quantityNouns: Set<String>
     var abbreviations: [String]
+    /// Words one of which must be in the sentence for a kind to count.
+    var requires: [EventKind: PhraseMatcher<Bool>]
+    var attackVerbs: PhraseMatcher<Bool>
+    var notWeaponUse: Set<String>
     var acled: [String: ACLEDCoding?]
 
     static let bundled: EventLexicon = {
@@ -109,6 +113,9 @@ struct EventLexicon: Sendable {
         var targets: [String: [String]]
         var quantityNouns: [String]
         var abbreviations: [String]
+        var requires: [String: [String]]
+        var attackVerbs: [String]
+        var notWeaponUse: [String]
     }
 
     private struct ActorFile: Decodable {
@@ -161,6 +168,12 @@ struct EventLexicon: Sendable {
                 words.map { ($0, key) }
             })
         quantityNouns = Set(triggerFile.quantityNouns)
+        attackVerbs = Self.flags(triggerFile.attackVerbs)
+        notWeaponUse = Set(triggerFile.notWeaponUse)
+        requires = Dictionary(
+            uniqueKeysWithValues: triggerFile.requires.compactMap { key, words in
+                EventKind(rawValue: key).map { ($0, Self.flags(words)) }
+            })
         abbreviations = triggerFile.abbreviations
 
         let weaponFile = try Self.load("weapons", as: WeaponFile.self)

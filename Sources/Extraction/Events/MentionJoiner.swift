@@ -16,8 +16,18 @@ enum MentionJoiner {
         return result
     }
 
+    /// Kinds of violence: a vague "attack" joins the specific strike reported beside it.
+    static let violent: Set<EventKind> = [
+        .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
+        .grenadeAttack,
+        .chemicalAttack, .armedClash, .attackOnCivilians,
+    ]
+
     static func compatible(_ a: Mention, _ b: Mention) -> Bool {
-        guard a.kind == b.kind, a.background == b.background else { return false }
+        let absorbs =
+            a.kind != b.kind && (!a.strongTrigger || !b.strongTrigger) && violent.contains(a.kind)
+            && violent.contains(b.kind)
+        guard a.kind == b.kind || absorbs, a.background == b.background else { return false }
         guard datesOverlap(a, b) else { return false }
         guard placesCompatible(a.place, b.place) else { return false }
         // A country-wide mention is narrowed to a town only by the very next sentence ("The
@@ -62,6 +72,10 @@ enum MentionJoiner {
 
     static func merge(_ a: Mention, _ b: Mention) -> Mention {
         var merged = a
+        if a.kind != b.kind && !a.strongTrigger && b.strongTrigger {
+            merged.kind = b.kind
+            merged.trigger = b.trigger
+        }
         merged.lastSentence = max(a.lastSentence, b.lastSentence)
         if specificity(b.place) > specificity(a.place) { merged.place = b.place }
         if a.dateIsReportDate && !b.dateIsReportDate {

@@ -103,11 +103,47 @@ struct SentenceReader {
 
         // The best trigger of each family; remote violence splits by weapon class.
         var chosen: [Int: (range: Range<Int>, trigger: EventLexicon.Trigger)] = [:]
+        let quoted = quotedRanges(in: range)
+        let strongViolentFamilies = Set(
+            triggers.filter { $0.trigger.strong }.compactMap { Self.families[$0.trigger.kind] }.filter {
+                $0 <= 3
+            })
         for candidate in triggers {
             let kind = candidate.trigger.kind
             if kind == .statement { continue }
             if !candidate.trigger.strong && !hasFacts { continue }
+            // A weak word ("killed") beside a strong trigger of another kind of violence belongs to it.
+            if !candidate.trigger.strong, let family = Self.families[kind],
+                !strongViolentFamilies.isEmpty && !strongViolentFamilies.contains(family)
+            {
+                continue
+            }
+            // Quoted speech describes and judges; it is not where events are reported.
+            if quoted.contains(where: { $0.contains(candidate.range.lowerBound) }) { continue }
+            if let required = lexicon.requires[kind], !required.contains(tokens, in: range) {
+                let townNamed = sentencePlaces.contains { $0.kind == .place && !$0.isPossessive }
+                if !(kind == .territoryCaptured || kind == .territoryTransferred) || !townNamed { continue }
+            }
+            // Talks and aid are kept only when the sentence dates them.
+            if kind == .diplomacy || kind == .aid,
+                !sentenceDates.contains(where: { $0.date != nil && $0.kind != .duration })
+            {
+                continue
+            }
             if isNegatedOrUnreal(candidate.range, in: range) { continue }
+            if !candidate.trigger.strong, Self.families[kind] == 0,
+                !lexicon.attackVerbs.contains(tokens, in: range)
+            {
+                continue
+            }
+            // "denied that the town had fallen": the event is what is denied.
+            if lexicon.denials.all(tokens, in: range.lowerBound..<candidate.range.lowerBound).contains(
+                where: {
+                    candidate.range.lowerBound - $0.range.upperBound <= 4
+                })
+            {
+                continue
+            }
             guard let family = Self.families[kind] else { continue }
             if let current = chosen[family] {
                 let better =
@@ -117,13 +153,30 @@ struct SentenceReader {
             }
             chosen[family] = candidate
         }
-        // Violence outranks the strategic and the diplomatic in the same sentence.
-        let violent = chosen.keys.contains { $0 <= 3 }
-        if violent {
+        // One kind of violence per sentence, as ACLED ranks them; violence outranks the strategic
+        // and the diplomatic in the same sentence.
+        let violentFamilies = chosen.keys.filter { $0 <= 3 }
+        if violentFamilies.count > 1 {
+            let best = violentFamilies.min { a, b in
+                let ka = chosen[a]!.trigger
+                let kb = chosen[b]!.trigger
+                if ka.strong != kb.strong { return ka.strong }
+                return (lexicon.rank[ka.kind] ?? 99) < (lexicon.rank[kb.kind] ?? 99)
+            }
+            for family in violentFamilies where family != best { chosen[family] = nil }
+        }
+        if !violentFamilies.isEmpty {
             for family in [7, 8, 9, 10, 11] { chosen[family] = nil }
+        }
+        // "have attacked more than 100 ships since November": a tally, not an event.
+        if tokens[range].contains(where: { $0.lower == "since" }),
+            tokens[range].contains(where: { $0.lower == "have" || $0.lower == "has" })
+        {
+            return []
         }
 
         var result: [Mention] = []
+        defer { result.removeAll { $0.background && $0.date.precision != .day } }
         for (_, choice) in chosen.sorted(by: { $0.value.range.lowerBound < $1.value.range.lowerBound }) {
             var kinds = [choice.trigger.kind]
             if Self.families[choice.trigger.kind] == 0 {
@@ -131,7 +184,13 @@ struct SentenceReader {
                 let classes = weapons.compactMap { Self.remoteClasses[$0.weaponClass] }
                 var unique: [EventKind] = []
                 for kind in classes where !unique.contains(kind) { unique.append(kind) }
-                if unique.count > 1 { kinds = unique }
+                let counted = weapons.allSatisfy { $0.count != nil }
+                if unique.count > 1 && counted {
+                    kinds = unique
+                } else if unique.count > 1 || (unique.count == 1 && !choice.trigger.strong) {
+                    // Several weapons without their own figures: one event, of the best-ranked kind.
+                    kinds = [unique.min { (lexicon.rank[$0] ?? 99) < (lexicon.rank[$1] ?? 99) }!]
+                }
             }
             for kind in kinds {
                 let kindWeapons =
@@ -373,6 +432,30 @@ struct SentenceReader {
 
     // MARK: Filters
 
+    /// Token ranges inside quotation marks.
+    private func quotedRanges(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var open: Int?
+        for i in range {
+            switch tokens[i].text {
+            case "“": open = i
+            case "”":
+                if let start = open { result.append(start..<i) }
+                open = nil
+            case "\"":
+                if let start = open {
+                    result.append(start..<i)
+                    open = nil
+                } else {
+                    open = i
+                }
+            default: break
+            }
+        }
+        if let start = open, start == range.lowerBound { result.append(start..<range.upperBound) }
+        return result
+    }
+
     private func isStandingSituation(_ range: Range<Int>) -> Bool {
         for i in range.dropLast() where tokens[i].lower == "been" {
             let before = i > range.lowerBound ? tokens[i - 1].lower : ""
@@ -410,6 +493,11 @@ struct SentenceReader {
         let matches = lexicon.weapons.all(tokens, in: range)
         var used = Set<Int>()
         for (index, match) in matches.enumerated() where !used.contains(index) {
+            if match.range.upperBound < range.upperBound,
+                lexicon.notWeaponUse.contains(tokens[match.range.upperBound].lower)
+            {
+                continue
+            }
             var weaponClass = match.value
             var name: String? = isNamed(match.range) ? tokens[match.range].map { $0.text }.joined() : nil
             // "Iskander-M ballistic missiles": a name and a class word side by side are one weapon.

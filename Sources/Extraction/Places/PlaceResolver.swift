@@ -178,6 +178,31 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
+        // An acronym ("BLA", "SAF") is an organisation, not a place.
+        if single && first.text.count <= 5 && first.text.allSatisfy({ $0.isUppercase })
+            && places[0].kind == .place
+        {
+            return false
+        }
+        // Known only by a minor alternate name: too likely another word or a person's name.
+        if single && places[0].kind == .place && places[0].population < 5_000
+            && NameKey.normalize(places[0].name) != first.lower
+        {
+            return false
+        }
+        // A surname: a capitalized word before it that is not a place word ("Arnel Joseph").
+        if single && places[0].kind == .place && range.lowerBound > 0 {
+            let previous = tokens[range.lowerBound - 1]
+            if previous.kind == .word && previous.isCapitalized && previous.spaceBefore
+                || range.lowerBound == 1 && previous.isCapitalized
+            {
+                if !lexicon.notPlaces.contains(previous.lower) && lexicon.demonyms[previous.lower] == nil
+                    && !lexicon.regionWords.contains(previous.lower)
+                {
+                    return false
+                }
+            }
+        }
         // A person's name: a title before it, or another capitalized name (or an initial) after it.
         if range.lowerBound > 0 {
             let previous = tokens[range.lowerBound - 1].lower
