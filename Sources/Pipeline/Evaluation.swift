@@ -34,6 +34,8 @@ public struct Evaluation: Sendable {
         public var misses: [String] = []
         public var spurious: [String] = []
         public var unreadable: [String] = []
+        /// Matched events whose date, place or casualties differ from the gold.
+        public var fieldErrors: [String] = []
 
         public var precision: Double {
             let denominator = matchedRequired + falsePositives
@@ -180,16 +182,31 @@ public struct Evaluation: Sendable {
             report.matchedRequired += 1
             report.perKind[gold.kind.rawValue, default: .init()].found += 1
             if event.kind == gold.kind { report.kindRight += 1 }
+            let place_ = "\(article) \(gold.id) \(gold.kind.rawValue)"
             if Self.datesOverlap(event.date, gold.date) && event.date.precision != .unknown {
                 report.dateRight += 1
+            } else {
+                report.fieldErrors.append(
+                    "\(place_) date \(event.date.start ?? "-")…\(event.date.end ?? "-") '\(event.date.text ?? "")', gold \(gold.date.start ?? "-")…\(gold.date.end ?? "-")"
+                )
             }
-            if Self.placesAgree(event.location, gold.location) { report.placeRight += 1 }
+            if Self.placesAgree(event.location, gold.location) {
+                report.placeRight += 1
+            } else {
+                report.fieldErrors.append(
+                    "\(place_) place \(event.location?.name ?? "-") \(event.location?.precision.rawValue ?? ""), gold \(gold.location?.name ?? "-") \(gold.location?.precision.rawValue ?? "")"
+                )
+            }
             if gold.killed != nil || gold.injured != nil {
                 report.casualtiesChecked += 1
-                if event.casualties?.killed?.value == gold.killed
-                    && event.casualties?.injured?.value == gold.injured
-                {
+                let killed = event.casualties?.killed?.value
+                let injured = event.casualties?.injured?.value
+                if killed == gold.killed && injured == gold.injured {
                     report.casualtiesRight += 1
+                } else {
+                    report.fieldErrors.append(
+                        "\(place_) casualties \(killed.map(String.init) ?? "-")/\(injured.map(String.init) ?? "-"), gold \(gold.killed.map(String.init) ?? "-")/\(gold.injured.map(String.init) ?? "-")"
+                    )
                 }
             }
             if event.claim.status == gold.claimStatus { report.claimRight += 1 }

@@ -55,6 +55,7 @@ struct Evaluate: ParsableCommand {
         if details {
             for miss in report.misses { print("  missed   \(miss)") }
             for spurious in report.spurious { print("  spurious \(spurious)") }
+            for error in report.fieldErrors { print("  field    \(error)") }
         }
     }
 

@@ -43,7 +43,21 @@ public struct EventExtractor: Sendable {
             places: mentions,
             reference: reference)
         var found: [Mention] = []
-        for index in sentences.indices { found += reader.read(sentence: index) }
+        for index in sentences.indices {
+            let mentions = reader.read(sentence: index)
+            found += mentions
+            // A sentence with figures but no event updates the last violent event of its paragraph.
+            if mentions.isEmpty, let last = found.indices.last,
+                MentionJoiner.violent.contains(found[last].kind),
+                sentences[found[last].lastSentence].paragraph >= sentences[index].paragraph - 1
+            {
+                let (killed, injured) = reader.casualties(sentence: index)
+                if let killed, killed.value > 0 || found[last].killed == nil { found[last].killed = killed }
+                if let injured, injured.value > 0 || found[last].injured == nil {
+                    found[last].injured = injured
+                }
+            }
+        }
         let joined = MentionJoiner.join(found)
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: text, sentences: sentences, tokens: tokens,

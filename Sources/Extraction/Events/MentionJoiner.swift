@@ -33,6 +33,8 @@ enum MentionJoiner {
         // A country-wide mention is narrowed to a town only by the very next sentence ("The
         // missiles struck Kryvyi Rih"); further on, "also" and new facts mean another event.
         let broad = specificity(a.place) <= 1 || specificity(b.place) <= 1
+        // Two unplaced mentions far apart are two events.
+        if (a.place == nil && b.place == nil) && b.sentence > a.lastSentence + 2 { return false }
         let specific = specificity(a.place) >= 2 || specificity(b.place) >= 2
         if broad && specific && b.sentence > a.lastSentence + 1 { return false }
         return true
@@ -72,7 +74,9 @@ enum MentionJoiner {
 
     static func merge(_ a: Mention, _ b: Mention) -> Mention {
         var merged = a
-        if a.kind != b.kind && !a.strongTrigger && b.strongTrigger {
+        if a.kind != b.kind
+            && (!a.strongTrigger && b.strongTrigger || a.weapons.isEmpty && !b.weapons.isEmpty)
+        {
             merged.kind = b.kind
             merged.trigger = b.trigger
         }

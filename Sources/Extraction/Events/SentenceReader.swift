@@ -14,6 +14,7 @@ struct SentenceReader {
 
     /// The last non-country place named, and the last region, for "the region", "the city".
     private var lastPlace: PlaceMention?
+    private var lastPlaceParagraph = -1
     private var lastRegion: PlaceMention?
     private var narrativeDate: EventDate?
     private var lastParagraph = -1
@@ -64,6 +65,14 @@ struct SentenceReader {
         .artillery: .shelling, .mortar: .shelling, .explosive: .explosiveDevice, .chemical: .chemicalAttack,
     ]
 
+    /// Killed and injured figures of a sentence, for updating the story's last event ("The death
+    /// toll has risen to three").
+    func casualties(sentence index: Int) -> (CasualtyCount?, CasualtyCount?) {
+        let range = sentences[index].tokens
+        if tokens[range].contains(where: { $0.text == "“" || $0.text == "\"" }) { return (nil, nil) }
+        return readCasualties(in: range)
+    }
+
     mutating func read(sentence index: Int) -> [Mention] {
         let sentence = sentences[index]
         if sentence.paragraph != lastParagraph {
@@ -73,7 +82,9 @@ struct SentenceReader {
         }
         let range = sentence.tokens
         let sentencePlaces = places.filter { range.contains($0.tokenRange.lowerBound) }
-        let sentenceDates = dates.filter { $0.start >= sentence.start && $0.end <= sentence.end }
+        let sentenceDates = dates.filter {
+            $0.start >= sentence.start && $0.end <= sentence.end && !isDateline($0, in: sentence)
+        }
         defer {
             if let place = sentencePlaces.last(where: { $0.kind == .place && !$0.isPossessive }) {
                 lastPlace = place
@@ -89,6 +100,23 @@ struct SentenceReader {
             let window = verb.range.upperBound..<min(range.upperBound, verb.range.upperBound + 6)
             if weaponsHere.contains(where: { window.contains($0.range.lowerBound) }) {
                 triggers.append((verb.range, EventLexicon.Trigger(kind: .weaponsDisrupted, strong: true)))
+            }
+        }
+        // "its jets had struck", "a missile hit the port": an attack verb with a weapon in the
+        // same clause is a strike of that weapon's kind.
+        for verb in lexicon.attackVerbs.all(tokens, in: range) {
+            let window =
+                max(
+                    range.lowerBound, verb.range.lowerBound - 5)..<min(
+                    range.upperBound, verb.range.upperBound + 5)
+            if let weapon = weaponsHere.first(where: {
+                window.contains($0.range.lowerBound)
+                    && !lexicon.notWeaponUse.contains(
+                        tokens[min($0.range.upperBound, range.upperBound - 1)].lower)
+            }),
+                let kind = Self.remoteClasses[weapon.value]
+            {
+                triggers.append((verb.range, EventLexicon.Trigger(kind: kind, strong: true)))
             }
         }
         guard !triggers.isEmpty else { return [] }
@@ -169,14 +197,16 @@ struct SentenceReader {
             for family in [7, 8, 9, 10, 11] { chosen[family] = nil }
         }
         // "have attacked more than 100 ships since November": a tally, not an event.
-        if tokens[range].contains(where: { $0.lower == "since" }),
-            tokens[range].contains(where: { $0.lower == "have" || $0.lower == "has" })
-        {
-            return []
+        for (family, choice) in chosen {
+            let start = choice.range.lowerBound
+            let perfect = (max(range.lowerBound, start - 2)..<start).contains {
+                ["have", "has"].contains(tokens[$0].lower)
+            }
+            let since = (choice.range.upperBound..<range.upperBound).contains { tokens[$0].lower == "since" }
+            if perfect && since { chosen[family] = nil }
         }
 
         var result: [Mention] = []
-        defer { result.removeAll { $0.background && $0.date.precision != .day } }
         for (_, choice) in chosen.sorted(by: { $0.value.range.lowerBound < $1.value.range.lowerBound }) {
             var kinds = [choice.trigger.kind]
             if Self.families[choice.trigger.kind] == 0 {
@@ -205,6 +235,14 @@ struct SentenceReader {
             }
         }
         if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) { narrativeDate = date }
+        // Background older than a month counts only when dated to the day; plans are not events.
+        result.removeAll { $0.background && $0.date.precision != .day }
+        if let reference {
+            result.removeAll { mention in
+                guard let start = mention.date.start.flatMap(CalendarDay.init) else { return false }
+                return start > reference
+            }
+        }
         return result
     }
 
@@ -286,11 +324,12 @@ struct SentenceReader {
             let origin =
                 mention.tokenRange.lowerBound > range.lowerBound
                 && tokens[mention.tokenRange.lowerBound - 1].lower == "from"
-            return (!mention.isPossessive || mention.kind == .region) && !(origin && candidates.count > 1)
+            return (!mention.isPossessive || mention.kind == .region) && !origin
         }
+        let hasExactTown = usable.contains { $0.kind == .place && $0.place.precision == .exact }
         func rank(_ mention: PlaceMention) -> Int {
             switch mention.kind {
-            case .place: 0
+            case .place: mention.place.precision == .near && hasExactTown ? 1 : 0
             case .water: 1
             case .region: 2
             case .country: 3
@@ -328,6 +367,10 @@ struct SentenceReader {
             }
         }
         if let demonym = demonymAfter(trigger, range: range) { return (nil, demonym) }
+        // The paragraph's last town: "Several were intercepted" after "rockets at Kiryat Shmona".
+        if let lastPlace, lastPlaceParagraph == sentences.first(where: { $0.tokens == range })?.paragraph {
+            return (lastPlace, nil)
+        }
         return (nil, nil)
     }
 
@@ -456,6 +499,17 @@ struct SentenceReader {
         return result
     }
 
+    /// "KYIV, Feb 11 (Reuters) -": the date the report was filed, not when things happened.
+    private func isDateline(_ date: TemporalExpression, in sentence: Sentence) -> Bool {
+        guard let index = tokens[sentence.tokens].firstIndex(where: { $0.start >= date.end }) else {
+            return false
+        }
+        guard index - sentence.tokens.lowerBound <= 8, index < sentence.tokens.upperBound else {
+            return false
+        }
+        return ["(", "-", "–", "—"].contains(tokens[index].text)
+    }
+
     private func isStandingSituation(_ range: Range<Int>) -> Bool {
         for i in range.dropLast() where tokens[i].lower == "been" {
             let before = i > range.lowerBound ? tokens[i - 1].lower : ""
@@ -470,13 +524,16 @@ struct SentenceReader {
 
     /// "did not strike", "will launch", "threatened to", "efforts to retake": no event.
     private func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
-        // An infinitive names an aim, not a deed.
+        // An infinitive names an aim, not a deed — unless it was tried ("tried to break into").
         if trigger.lowerBound > range.lowerBound && tokens[trigger.lowerBound - 1].lower == "to"
             && tokens[trigger.lowerBound].kind == .word
         {
-            return true
+            let attempt =
+                trigger.lowerBound >= 2 && Self.attemptWords.contains(tokens[trigger.lowerBound - 2].lower)
+            if !attempt { return true }
+            return false
         }
-        let from = max(range.lowerBound, trigger.lowerBound - 4)
+        let from = max(range.lowerBound, trigger.lowerBound - 6)
         let window = from..<trigger.lowerBound
         for match in lexicon.negations.all(tokens, in: window) {
             // "no" before a noun trigger ("no casualties") or a verb negation right before it.
@@ -539,6 +596,16 @@ struct SentenceReader {
 
     private func startsSentence(_ index: Int) -> Bool { sentences.contains { $0.tokens.lowerBound == index } }
 
+    private static let attemptWords: Set<String> = [
+        "tried", "attempted", "attempt", "attempts", "trying", "sought", "failed",
+    ]
+
+    private static let singularPeople: Set<String> = [
+        "driver", "rider", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "resident",
+        "passenger",
+        "farmer", "policeman", "officer", "journalist", "worker", "teenager", "pedestrian", "guard",
+        "fighter", "person",
+    ]
     private static let killWords: Set<String> = [
         "killed", "killing", "dead", "died", "deaths", "death", "kill", "kills", "fatalities", "lives",
     ]

@@ -11,6 +11,8 @@ struct PlaceLexicon: Sendable {
     var regionWords: Set<String>
     var particles: Set<String>
     var demonyms: [String: String]
+    /// Verbs after a place that make it the subject, an actor: "Moscow said", "Kyiv has denied".
+    var subjectVerbs: Set<String>
 
     private struct Rules: Decodable {
         var notPlaces: [String]
@@ -19,6 +21,7 @@ struct PlaceLexicon: Sendable {
         var nearCues: [String]
         var regionWords: [String]
         var particles: [String]
+        var subjectVerbs: [String]
     }
 
     static let bundled: PlaceLexicon = {
@@ -41,6 +44,7 @@ struct PlaceLexicon: Sendable {
             nearCues: rules.nearCues.map { $0.split(separator: " ").map(String.init) }.sorted {
                 $0.count > $1.count
             },
-            regionWords: Set(rules.regionWords), particles: Set(rules.particles), demonyms: demonyms)
+            regionWords: Set(rules.regionWords), particles: Set(rules.particles), demonyms: demonyms,
+            subjectVerbs: Set(rules.subjectVerbs))
     }()
 }

@@ -45,6 +45,10 @@ public struct PlaceResolver: Sendable {
             let place = candidate.places[0]
             countries.insert(place.country)
             if place.kind == .region { regions.insert(place.index) }
+            // A town named without doubt puts its region in context ("Kharkiv" → Kharkiv Oblast).
+            if candidate.places.count == 1, place.kind == .place, let region = place.regionIndex {
+                regions.insert(region)
+            }
         }
         let scalars = Array(text.unicodeScalars)
         return found.compactMap { candidate in
@@ -69,9 +73,12 @@ public struct PlaceResolver: Sendable {
                 precision: precision, geonamesID: chosen.geonamesID,
                 text: String(String.UnicodeScalarView(scalars[start..<end])))
             let after = candidate.range.upperBound
+            // "Russia's army" and "Moscow said": the place names an actor.
             let possessive =
                 after + 1 < tokens.count && (tokens[after].text == "'" || tokens[after].text == "’")
                 && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
+                || (after < tokens.count && chosen.kind != .region
+                    && lexicon.subjectVerbs.contains(tokens[after].lower))
             return PlaceMention(
                 text: place.text ?? chosen.name, start: start, end: end, tokenRange: candidate.range,
                 place: place,
@@ -83,6 +90,7 @@ public struct PlaceResolver: Sendable {
 
     struct Candidate {
         var range: Range<Int>
+        var key: String
         var places: [GazetteerPlace]
         /// The phrase ends with a region word ("Kursk region").
         var namesRegion: Bool
@@ -152,7 +160,7 @@ public struct PlaceResolver: Sendable {
             let places = gazetteer.places(named: key)
             if !places.isEmpty, accept(tokens, range, places) {
                 let namesRegion = lexicon.regionWords.contains(tokens[range.upperBound - 1].lower)
-                return Candidate(range: range, places: places, namesRegion: namesRegion)
+                return Candidate(range: range, key: key, places: places, namesRegion: namesRegion)
             }
             length -= 1
         }
@@ -169,6 +177,14 @@ public struct PlaceResolver: Sendable {
         // Every word common ("White House"): a translated alternate name, not this place.
         if places[0].kind == .place
             && tokens[range].allSatisfy({ $0.kind != .word || lexicon.notPlaces.contains($0.lower) })
+        {
+            return false
+        }
+        // "the Dniprovskyi district of Kherson": the place is the one after "of".
+        if range.upperBound + 1 < tokens.count,
+            ["district", "neighbourhood", "neighborhood", "quarter", "suburb"].contains(
+                tokens[range.upperBound].lower),
+            tokens[range.upperBound + 1].lower == "of"
         {
             return false
         }
@@ -270,6 +286,8 @@ public struct PlaceResolver: Sendable {
             if place.kind == .water { score += 500 }
             if place.kind == .country && !candidate.namesRegion { score += 300 }
             if countries.contains(place.country) { score += 200 }
+            // Its own name, not an old or foreign one: Pokrovsk in Ukraine, not Engels once called so.
+            if NameKey.normalize(place.name) == candidate.key { score += 150 }
             if let region = place.regionIndex, regions.contains(region) { score += 100 }
             // A far larger place wins over the article's context: New York, not a village of that name.
             score += 70 * log10(Double(place.population) + 1)
