@@ -182,19 +182,19 @@ public struct Evaluation: Sendable {
             report.matchedRequired += 1
             report.perKind[gold.kind.rawValue, default: .init()].found += 1
             if event.kind == gold.kind { report.kindRight += 1 }
-            let place_ = "\(article) \(gold.id) \(gold.kind.rawValue)"
+            let context = "\(article) \(gold.id) \(gold.kind.rawValue)"
             if Self.datesOverlap(event.date, gold.date) && event.date.precision != .unknown {
                 report.dateRight += 1
             } else {
                 report.fieldErrors.append(
-                    "\(place_) date \(event.date.start ?? "-")…\(event.date.end ?? "-") '\(event.date.text ?? "")', gold \(gold.date.start ?? "-")…\(gold.date.end ?? "-")"
+                    "\(context) date \(event.date.start ?? "-")…\(event.date.end ?? "-") '\(event.date.text ?? "")', gold \(gold.date.start ?? "-")…\(gold.date.end ?? "-")"
                 )
             }
             if Self.placesAgree(event.location, gold.location) {
                 report.placeRight += 1
             } else {
                 report.fieldErrors.append(
-                    "\(place_) place \(event.location?.name ?? "-") \(event.location?.precision.rawValue ?? ""), gold \(gold.location?.name ?? "-") \(gold.location?.precision.rawValue ?? "")"
+                    "\(context) place \(event.location?.name ?? "-") \(event.location?.precision.rawValue ?? ""), gold \(gold.location?.name ?? "-") \(gold.location?.precision.rawValue ?? "")"
                 )
             }
             if gold.killed != nil || gold.injured != nil {
@@ -205,7 +205,7 @@ public struct Evaluation: Sendable {
                     report.casualtiesRight += 1
                 } else {
                     report.fieldErrors.append(
-                        "\(place_) casualties \(killed.map(String.init) ?? "-")/\(injured.map(String.init) ?? "-"), gold \(gold.killed.map(String.init) ?? "-")/\(gold.injured.map(String.init) ?? "-")"
+                        "\(context) casualties \(killed.map(String.init) ?? "-")/\(injured.map(String.init) ?? "-"), gold \(gold.killed.map(String.init) ?? "-")/\(gold.injured.map(String.init) ?? "-")"
                     )
                 }
             }
