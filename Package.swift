@@ -79,6 +79,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: ["Extraction", "Ingest", "EventModel"],
+            path: "Benchmarks/ExtractBenchmark",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
             name: "DateBenchmark",
             dependencies: ["Extraction"],
             path: "Benchmarks/DateBenchmark",

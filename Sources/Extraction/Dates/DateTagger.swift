@@ -10,6 +10,8 @@ public struct DateTagger: Sendable {
     let lexicon: TemporalLexicon
     /// Fixed phrases as word lists, longest first, with their kind and value.
     let phrases: [FixedPhrase]
+    /// Words an expression can start with; other words are passed over at once.
+    let starters: Set<String>
 
     public init() {
         lexicon = .bundled
@@ -19,6 +21,18 @@ public struct DateTagger: Sendable {
         for phrase in lexicon.pastWords { phrases.append(FixedPhrase(phrase, .date, "PAST_REF")) }
         for phrase in lexicon.futureWords { phrases.append(FixedPhrase(phrase, .date, "FUTURE_REF")) }
         self.phrases = phrases.sorted { ($0.words.count, $0.value) > ($1.words.count, $1.value) }
+        var starters = Set(lexicon.months.keys).union(lexicon.weekdays.keys).union(lexicon.units.keys)
+            .union(lexicon.seasons.keys).union(lexicon.numbers.keys).union(lexicon.ordinals.keys)
+        starters.formUnion(self.phrases.map { $0.words[0] })
+        starters.formUnion([
+            "early", "mid", "late", "earlier", "later", "the", "end", "beginning", "start", "middle", "last",
+            "past",
+            "previous", "preceding", "this", "current", "next", "coming", "following", "today", "yesterday",
+            "tomorrow", "tonight", "overnight", "a", "an", "over", "for", "several", "few", "many", "some",
+            "recent",
+            "ensuing", "in", "almost", "nearly", "about", "more", "final", "first",
+        ])
+        self.starters = starters
     }
 
     public func tag(_ text: String, reference: CalendarDay?) -> [TemporalExpression] {
@@ -32,6 +46,11 @@ public struct DateTagger: Sendable {
         var found: [TemporalExpression] = []
         var index = 0
         while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .number || (token.kind == .word && starters.contains(token.lower)) else {
+                index += 1
+                continue
+            }
             if let (length, expression) = scan.match(at: index) {
                 found.append(expression)
                 index += length

@@ -11,6 +11,7 @@ struct SentenceReader {
     let places: [PlaceMention]
     let reference: CalendarDay?
     private let numbers = NumberReader()
+    private let scalars: [Unicode.Scalar]
 
     /// The last non-country place named, and the last region, for "the region", "the city".
     private var lastPlace: PlaceMention?
@@ -31,6 +32,7 @@ struct SentenceReader {
         self.dates = dates
         self.places = places
         self.reference = reference
+        scalars = Array(text.unicodeScalars)
     }
 
     private static let families: [EventKind: Int] = {
@@ -596,6 +598,14 @@ struct SentenceReader {
 
     private func startsSentence(_ index: Int) -> Bool { sentences.contains { $0.tokens.lowerBound == index } }
 
+    /// "No one was hurt", "there were no casualties": zero, not unknown.
+    private static let nobody = PhraseMatcher(
+        [
+            "no casualties", "no one was", "nobody was", "no injuries", "no deaths", "without casualties",
+            "no one is",
+            "caused no casualties", "were unhurt", "escaped unhurt", "no one had been",
+        ].map { ($0, true) })
+
     private static let attemptWords: Set<String> = [
         "tried", "attempted", "attempt", "attempts", "trying", "sought", "failed",
     ]
@@ -699,14 +709,26 @@ struct SentenceReader {
             }
         }
         // "no one was hurt", "there were no casualties".
-        let lowered = tokens[range].map(\.lower).joined(separator: " ")
-        if killed == nil && injured == nil
-            && (lowered.contains("no casualties") || lowered.contains("no one was hurt")
-                || lowered.contains("nobody was hurt")
-                || lowered.contains("no one was injured") || lowered.contains("no injuries"))
-        {
+        if killed == nil && injured == nil && Self.nobody.contains(tokens, in: range) {
             killed = CasualtyCount(value: 0)
             injured = CasualtyCount(value: 0)
+        }
+        // "killing the driver", "killing its rider": one person.
+        for i in range.dropLast(2) where killed == nil || injured == nil {
+            let word = tokens[i].lower
+            guard Self.killWords.contains(word) || Self.injureWords.contains(word),
+                ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[i + 1].lower)
+            else { continue }
+            let noun = tokens[i + 2]
+            guard noun.kind == .word, !noun.isCapitalized, Self.singularPeople.contains(noun.lower) else {
+                continue
+            }
+            if Self.killWords.contains(word) && killed == nil {
+                killed = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+            }
+            if Self.injureWords.contains(word) && injured == nil {
+                injured = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+            }
         }
         return (killed, injured)
     }
@@ -805,9 +827,9 @@ struct SentenceReader {
 
     func phrase(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let scalars = text.unicodeScalars
-        let from = scalars.index(scalars.startIndex, offsetBy: tokens[range.lowerBound].start)
-        let to = scalars.index(scalars.startIndex, offsetBy: tokens[range.upperBound - 1].end)
-        return String(scalars[from..<to])
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])
+        return String(view)
     }
+
 }

@@ -29,6 +29,8 @@ public final class Gazetteer: Sendable {
     }
 
     private let data: Data
+    /// The mapped bytes; `data` keeps them alive for the gazetteer's lifetime.
+    private nonisolated(unsafe) let base: UnsafeRawPointer
     public let placeCount: Int
     public let keyCount: Int
     private let placesOffset = 16
@@ -52,6 +54,8 @@ public final class Gazetteer: Sendable {
         keysOffset = placesOffset + placeCount * 32
         stringsOffset = keysOffset + keyCount * 12
         guard stringsOffset + stringBytes == data.count else { throw FormatError(file: url.path) }
+        // A mapped Data never moves its bytes, so the address stays valid while `data` lives.
+        base = data.withUnsafeBytes { $0.baseAddress! }
     }
 
     /// The place at an index.
@@ -79,39 +83,67 @@ public final class Gazetteer: Sendable {
     /// Whether any place has this normalized name or a longer one starting with it and a space,
     /// so that a reader can stop extending a phrase early.
     public func hasPrefix(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        let position = lowerBound(bytes)
-        guard position < keyCount else { return false }
-        let found = keyBytes(position)
-        return found.starts(with: bytes)
-            && (found.count == bytes.count || found[found.startIndex + bytes.count] == 0x20)
+        var key = key
+        return key.withUTF8 { bytes in
+            let position = lowerBound(bytes)
+            guard position < keyCount else { return false }
+            let found = keyBytes(position)
+            guard found.count >= bytes.count, Self.compare(found, bytes, bytes.count) == 0
+            else { return false }
+            return found.count == bytes.count || found[bytes.count] == 0x20
+        }
     }
 
     func indices(named key: String) -> [Int] {
-        let bytes = Array(key.utf8)
-        var position = lowerBound(bytes)
-        var result: [Int] = []
-        while position < keyCount, keyBytes(position).elementsEqual(bytes) {
-            result.append(Int(data.readUInt32(at: keysOffset + position * 12 + 8)))
-            position += 1
+        var key = key
+        return key.withUTF8 { bytes in
+            var position = lowerBound(bytes)
+            var result: [Int] = []
+            while position < keyCount {
+                let found = keyBytes(position)
+                guard found.count == bytes.count, Self.compare(found, bytes, bytes.count) == 0
+                else { break }
+                result.append(Int(read32(keysOffset + position * 12 + 8)))
+                position += 1
+            }
+            return result
         }
-        return result
     }
 
-    private func keyBytes(_ position: Int) -> Data.SubSequence {
-        let base = keysOffset + position * 12
-        let offset = Int(data.readUInt32(at: base))
-        let length = Int(data.readUInt16(at: base + 4))
-        let start = data.startIndex + stringsOffset + offset
-        return data[start..<start + length]
+    private static func compare(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ count: Int
+    ) -> Int32 {
+        guard count > 0, let left = a.baseAddress, let right = b.baseAddress else { return 0 }
+        return memcmp(left, right, count)
     }
 
-    private func lowerBound(_ key: [UInt8]) -> Int {
+    private func read32(_ offset: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    private func read16(_ offset: Int) -> UInt16 {
+        UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    }
+
+    private func keyBytes(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+        let entry = keysOffset + position * 12
+        let offset = Int(read32(entry))
+        let length = Int(read16(entry + 4))
+        let start = (base + stringsOffset + offset).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: length)
+    }
+
+    /// The first key position not before `key`, comparing bytes unsigned as the file is sorted.
+    private func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var low = 0
         var high = keyCount
         while low < high {
             let middle = (low + high) / 2
-            if keyBytes(middle).lexicographicallyPrecedes(key) {
+            let found = keyBytes(middle)
+            let common = min(found.count, key.count)
+            var order = Self.compare(found, key, common)
+            if order == 0 { order = found.count < key.count ? -1 : (found.count == key.count ? 0 : 1) }
+            if order < 0 {
                 low = middle + 1
             } else {
                 high = middle

@@ -146,25 +146,50 @@ public struct PlaceResolver: Sendable {
                 break
             }
         }
-        var length = end - i
-        while length > 0 {
+        // Grow the phrase while some name starts with it; keep the longest that names a place.
+        var best: Candidate?
+        for length in 1...(end - i) {
             let range = i..<(i + length)
-            // A name never ends on punctuation or a particle.
-            if tokens[range.upperBound - 1].kind != .word
-                || lexicon.particles.contains(tokens[range.upperBound - 1].lower)
-            {
-                length -= 1
-                continue
-            }
-            let key = NameKey.normalize(tokens[range].map { ($0.spaceBefore ? " " : "") + $0.text }.joined())
+            let last = tokens[range.upperBound - 1]
+            if last.kind != .word || lexicon.particles.contains(last.lower) { continue }
+            let key = Self.key(tokens[range])
+            if !gazetteer.hasPrefix(key) { break }
             let places = gazetteer.places(named: key)
             if !places.isEmpty, accept(tokens, range, places) {
-                let namesRegion = lexicon.regionWords.contains(tokens[range.upperBound - 1].lower)
-                return Candidate(range: range, key: key, places: places, namesRegion: namesRegion)
+                let namesRegion = lexicon.regionWords.contains(last.lower)
+                best = Candidate(range: range, key: key, places: places, namesRegion: namesRegion)
             }
-            length -= 1
         }
-        return nil
+        return best
+    }
+
+    /// The lookup key of a phrase: ASCII is lower-cased directly, anything else normalized.
+    static func key(_ tokens: ArraySlice<Token>) -> String {
+        var ascii = true
+        for token in tokens where !token.text.utf8.allSatisfy({ $0 < 0x80 }) {
+            ascii = false
+            break
+        }
+        guard ascii else {
+            return NameKey.normalize(tokens.map { ($0.spaceBefore ? " " : "") + $0.text }.joined())
+        }
+        var key = ""
+        var pendingSpace = false
+        var previousWord = false
+        for token in tokens {
+            if token.kind == .punctuation {
+                // Hyphens and other marks separate words; an apostrophe inside a word stays.
+                if token.text == "'" { key += "'" } else { pendingSpace = true }
+                previousWord = false
+                continue
+            }
+            if (token.spaceBefore || pendingSpace) && !key.isEmpty && !key.hasSuffix("'") { key += " " }
+            _ = previousWord
+            key += token.lower
+            pendingSpace = false
+            previousWord = true
+        }
+        return key
     }
 
     /// Rejects names that are not places here: common words, first names, names inside an
