@@ -105,6 +105,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction", "EventModel"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(

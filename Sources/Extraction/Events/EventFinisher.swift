@@ -134,6 +134,13 @@ struct EventFinisher {
         for index in mention.sentence..<end {
             let other = sentences[index].tokens
             guard lexicon.denials.contains(tokens, in: other) else { continue }
+            // The denial must be about this event: its place, or the same kind of event, is named.
+            let names = [mention.place?.place.name, mention.place?.place.admin1].compactMap { $0 }.map(
+                NameKey.normalize)
+            let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
+            let samePlace = names.contains { !$0.isEmpty && sentenceKey.contains($0) }
+            let sameKind = lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
+            guard samePlace || sameKind || index == mention.sentence else { continue }
             let deniers = reader.findActors(in: other).filter { $0.country != nil && $0.country != country }
             if let denier = deniers.first {
                 claim.status = .disputed

@@ -169,7 +169,7 @@ struct SentenceReader {
             // "denied that the town had fallen": the event is what is denied.
             if lexicon.denials.all(tokens, in: range.lowerBound..<candidate.range.lowerBound).contains(
                 where: {
-                    candidate.range.lowerBound - $0.range.upperBound <= 4
+                    candidate.range.lowerBound - $0.range.upperBound <= 10
                 })
             {
                 continue
@@ -392,8 +392,9 @@ struct SentenceReader {
     private func demonymAfter(_ trigger: Int, range: Range<Int>) -> String? {
         for i in trigger..<range.upperBound where tokens[i].isCapitalized {
             if let code = PlaceLexicon.bundled.demonyms[tokens[i].lower] {
-                // Only a target: "at Ukrainian cities", not "Ukrainian officials said".
-                if i + 1 < range.upperBound, lexicon.actorNouns.match(tokens, at: i + 1)?.value == .government
+                // Only a place hit: "at Ukrainian cities", not "Ukrainian officials" or "by Russian forces".
+                if i + 1 < range.upperBound, let noun = lexicon.actorNouns.match(tokens, at: i + 1)?.value,
+                    noun != .civilians
                 {
                     return nil
                 }

@@ -1,0 +1,103 @@
+import EventModel
+import Extraction
+import Foundation
+import Testing
+
+struct EventExtractorTests {
+    private let extractor = EventExtractor()
+
+    private func article(_ text: String, published: String? = "2025-03-15") -> Article {
+        Article(
+            metadata: ArticleMetadata(
+                id: ArticleID("test"), published: published, publishedSource: .commandLine),
+            text: text)
+    }
+
+    private func seed(_ name: String) throws -> Article {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+        var text = try String(contentsOf: url, encoding: .utf8)
+        // The text as Ingest gives it: paragraphs apart, boilerplate lines gone (Ingest's own tests check that).
+        text = text.components(separatedBy: "\n").filter {
+            !$0.hasPrefix("Leave a Reply") && !$0.hasPrefix("Your email")
+        }
+        .joined(separator: "\n")
+        return article(text)
+    }
+
+    @Test func theSeedStoryGivesItsRequiredEvents() throws {
+        let events = extractor.extract(from: try seed("000_0b0464a6efbcf63f.txt"))
+        func find(_ kind: EventKind, _ place: String) -> Event? {
+            events.first { $0.kind == kind && $0.location?.name == place }
+        }
+        let capture = try #require(find(.territoryCaptured, "Sudzha"))
+        #expect(capture.location?.precision == .near)
+        #expect(capture.date == EventDate.day("2025-03-15", text: "Saturday"))
+        #expect(capture.quantities?["villages"] == 2)
+        #expect(capture.claim.status == .claimed)
+        #expect(capture.acled?.subEventType == "Government regains territory")
+
+        let missiles = try #require(events.first { $0.kind == .missileStrike })
+        #expect(missiles.location?.name == "Kryvyy Rih")
+        #expect(missiles.date.start == "2025-03-14" && missiles.date.end == "2025-03-15")
+        #expect(missiles.casualties?.injured?.value == 14)
+        #expect(missiles.casualties?.injured?.children == 2)
+        #expect(missiles.weapons.contains { $0.weaponClass == .ballisticMissile && $0.count == 2 })
+        #expect(missiles.targets.contains("residential"))
+
+        let drones = try #require(
+            events.first { $0.kind == .droneStrike && $0.location?.precision == .country })
+        #expect(drones.location?.country == "UA")
+        #expect(drones.weapons.contains { $0.weaponClass == .drone && $0.count == 178 })
+
+        let shelling = try #require(find(.shelling, "Sumy Oblast"))
+        #expect(shelling.quantities?["explosions"] == 161)
+        #expect(find(.droneStrike, "Sumy") != nil)
+
+        let incursion = try #require(events.first { $0.kind == .incursion })
+        #expect(incursion.date.start == "2025-03-14")
+        #expect(incursion.outcome == .repelled)
+        #expect(incursion.location?.admin1 == "Sumy Oblast")
+    }
+
+    @Test func nothingIsReportedFromPlansThreatsAndStandingSituations() {
+        let text = """
+            Moscow is pressing its offensive to retake the full territory of the region.
+
+            Russia threatened to strike Kyiv if the talks fail. Officials will meet on Monday to discuss a possible cease-fire.
+
+            The fighting has been fiercest of late in the Kursk region.
+            """
+        #expect(extractor.extract(from: article(text)).isEmpty)
+    }
+
+    @Test func aDeniedCaptureIsNotAnEvent() {
+        let text = "A brigade spokesman denied on Tuesday that the town had been captured by Russian forces."
+        #expect(extractor.extract(from: article(text)).filter { $0.kind == .territoryCaptured }.isEmpty)
+    }
+
+    @Test func eventIdsAreStableAndSourcesPointIntoTheText() throws {
+        let text =
+            "A Russian drone struck a minibus near Kherson on Friday, killing two people, officials said."
+        let first = extractor.extract(from: article(text))
+        let again = extractor.extract(from: article(text))
+        #expect(first.map(\.id) == again.map(\.id))
+        let event = try #require(first.first)
+        #expect(event.kind == .droneStrike)
+        #expect(event.location?.name == "Kherson" && event.location?.precision == .near)
+        #expect(event.date == EventDate.day("2025-03-14", text: "Friday"))
+        #expect(event.casualties?.killed?.value == 2)
+        let span = try #require(event.sources.first?.span)
+        let bytes = Array(text.utf8)[span[0]..<span[1]]
+        #expect(String(decoding: bytes, as: UTF8.self) == event.sources.first?.quote)
+        #expect((0...1).contains(event.confidence))
+        #expect(!event.confidenceFactors.isEmpty)
+    }
+
+    @Test func withoutAPublicationDateRelativeDatesStayUnresolved() throws {
+        let text = "Russian artillery shelled Kherson on Saturday, killing one civilian, the governor said."
+        let event = try #require(extractor.extract(from: article(text, published: nil)).first)
+        #expect(event.kind == .shelling)
+        #expect(event.date.start == nil)
+        #expect(event.date.precision == .unknown)
+    }
+}
