@@ -2,6 +2,7 @@ import EventModel
 import Extraction
 import Foundation
 import Ingest
+import Rendering
 
 /// The one place that knows every stage. A build is a list of named steps; the runner prints
 /// `[i/n] step` and stamps the step's name onto anything it reports.
@@ -58,6 +59,13 @@ public struct Pipeline: Sendable {
             events += extractor.extract(from: article)
         }
         return (EventsDocument(articles: articles, events: events), report)
+    }
+
+    /// Writes the events document into the output folder (atomically; an unchanged file is not
+    /// rewritten). - Returns: whether the file changed.
+    public func writeEvents(_ document: EventsDocument, to folder: String) throws -> Bool {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("events.json")
+        return try OutputFile.write(try SitrepJSON.encode(document), to: url)
     }
 
     /// Reads every input file and folder; one bad file is reported and the others still load.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventModel
+import Extraction
 import Foundation
 import Pipeline
 
@@ -15,7 +16,7 @@ struct Build: ParsableCommand {
     var out: String = "Output"
 
     func run() throws {
-        var runner = StepRunner(total: 1) { print($0) }
+        var runner = StepRunner(total: 3) { print($0) }
         let outFolder = out
         let pipeline = Pipeline(excludedFolders: [outFolder, ".sitrep"])
         let report = runner.run("read articles") {
@@ -27,13 +28,29 @@ struct Build: ParsableCommand {
         }
         for failure in report.failures { Terminal.warn(failure.description) }
         for duplicate in report.duplicates { Terminal.warn("skipped: \(duplicate)") }
-        for article in report.articles where !article.warnings.isEmpty {
-            Terminal.warn(
-                "\(article.path ?? article.id.rawValue): \(article.warnings.joined(separator: "; "))")
+        let extractor = EventExtractor()
+        let document = runner.run("extract events") {
+            var articles: [ArticleMetadata] = []
+            var events: [Event] = []
+            for article in report.articles {
+                articles.append(article.metadata)
+                events += extractor.extract(from: article)
+            }
+            let undated = report.articles.filter { $0.published == nil }.count
+            let summary =
+                "\(events.count) events from \(articles.count) articles"
+                + (undated > 0
+                    ? " (\(undated) without a publication date: relative dates left unresolved)" : "")
+            return (EventsDocument(articles: articles, events: events), summary)
         }
+        let changed = try runner.run("write \(outFolder)/events.json") {
+            let changed = try pipeline.writeEvents(document, to: outFolder)
+            return (changed, changed ? "written" : "unchanged")
+        }
+        _ = changed
         print(
-            "Stopped after reading: event extraction, merging and rendering are not built yet, "
-                + "so nothing was written to \(outFolder)/.")
+            "Built \(outFolder)/events.json: \(document.events.count) events, \(report.failures.count) unreadable files. "
+                + "Events are not yet merged across articles, and the site and feeds are not yet rendered.")
         if report.articles.isEmpty && !report.failures.isEmpty { throw ExitCode.failure }
     }
 }
