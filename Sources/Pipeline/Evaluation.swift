@@ -120,9 +120,23 @@ public struct Evaluation: Sendable {
             return gold.precision == predicted.precision && gold.country == predicted.country
         }
         if gold.precision == .region && predicted.precision == .region {
-            return gold.country == predicted.country && gold.admin1 == predicted.admin1
+            return gold.country == predicted.country
+                && regionKey(gold.admin1 ?? gold.name) == regionKey(predicted.admin1 ?? predicted.name)
+        }
+        if gold.precision == .water && predicted.precision == .water {
+            return gold.name.lowercased().contains(predicted.name.lowercased())
+                || predicted.name.lowercased().contains(gold.name.lowercased())
         }
         return false
+    }
+
+    /// A region's name without its type word: "Paktika Province" and "Paktika province" agree.
+    static func regionKey(_ name: String) -> String {
+        let words = name.lowercased().split(separator: " ").filter {
+            !["oblast", "region", "province", "governorate", "state", "district", "prefecture", "county"]
+                .contains(String($0))
+        }
+        return words.joined(separator: " ")
     }
 
     static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {

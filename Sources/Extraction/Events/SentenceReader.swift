@@ -17,6 +17,8 @@ struct SentenceReader {
     private var lastPlace: PlaceMention?
     private var lastPlaceParagraph = -1
     private var lastRegion: PlaceMention?
+    /// The place of a dateline ("MOGADISHU —", "BAMAKO, Oct 23 (Sahel Wire) -"): where the story is set.
+    private let datelinePlace: PlaceMention?
     private var narrativeDate: EventDate?
     private var lastParagraph = -1
 
@@ -33,6 +35,12 @@ struct SentenceReader {
         self.places = places
         self.reference = reference
         scalars = Array(text.unicodeScalars)
+        datelinePlace = places.first { mention in
+            guard let first = sentences.first, mention.tokenRange.lowerBound <= first.tokens.lowerBound + 1,
+                mention.kind == .place, mention.tokenRange.upperBound < tokens.count
+            else { return false }
+            return [",", "—", "–", "-", "("].contains(tokens[mention.tokenRange.upperBound].text)
+        }
     }
 
     private static let families: [EventKind: Int] = {
@@ -373,6 +381,7 @@ struct SentenceReader {
         if let lastPlace, lastPlaceParagraph == sentences.first(where: { $0.tokens == range })?.paragraph {
             return (lastPlace, nil)
         }
+        if let datelinePlace { return (datelinePlace, nil) }
         return (nil, nil)
     }
 

@@ -13,6 +13,8 @@ struct PlaceLexicon: Sendable {
     var demonyms: [String: String]
     /// Verbs after a place that make it the subject, an actor: "Moscow said", "Kyiv has denied".
     var subjectVerbs: Set<String>
+    /// Names of armed groups and institutions (`actors.json`): never places.
+    var actorNames: Set<String>
 
     private struct Rules: Decodable {
         var notPlaces: [String]
@@ -27,6 +29,10 @@ struct PlaceLexicon: Sendable {
     static let bundled: PlaceLexicon = {
         guard let rulesURL = Bundle.module.url(forResource: "places", withExtension: "json"),
             let demonymURL = Bundle.module.url(forResource: "demonyms", withExtension: "json"),
+            let actorURL = Bundle.module.url(forResource: "actors", withExtension: "json"),
+            let actorData = try? Data(contentsOf: actorURL),
+            let actorTable = try? JSONSerialization.jsonObject(with: actorData) as? [String: Any],
+            let named = actorTable["named"] as? [String: Any],
             let rulesData = try? Data(contentsOf: rulesURL),
             let demonymData = try? Data(contentsOf: demonymURL),
             let rules = try? JSONDecoder().decode(Rules.self, from: rulesData),
@@ -45,6 +51,6 @@ struct PlaceLexicon: Sendable {
                 $0.count > $1.count
             },
             regionWords: Set(rules.regionWords), particles: Set(rules.particles), demonyms: demonyms,
-            subjectVerbs: Set(rules.subjectVerbs))
+            subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)))
     }()
 }

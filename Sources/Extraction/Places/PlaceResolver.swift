@@ -51,8 +51,15 @@ public struct PlaceResolver: Sendable {
             }
         }
         let scalars = Array(text.unicodeScalars)
+        // The regions of the places chosen at first also break ties: Kostyantynivka near Pokrovsk.
+        var chosenRegions = regions
+        for candidate in found {
+            if let region = choose(candidate, countries: countries, regions: regions).regionIndex {
+                chosenRegions.insert(region)
+            }
+        }
         return found.compactMap { candidate in
-            let chosen = choose(candidate, countries: countries, regions: regions)
+            let chosen = choose(candidate, countries: countries, regions: chosenRegions)
             let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
             let precision: PlacePrecision
             switch chosen.kind {
@@ -198,6 +205,7 @@ public struct PlaceResolver: Sendable {
         let first = tokens[range.lowerBound]
         let single = range.count == 1
         if single && lexicon.notPlaces.contains(first.lower) { return false }
+        if lexicon.actorNames.contains(Self.key(tokens[range])) && places[0].kind == .place { return false }
         if single && first.lower.count < 3 { return false }
         // Every word common ("White House"): a translated alternate name, not this place.
         if places[0].kind == .place
