@@ -90,6 +90,7 @@ struct EventLexicon: Sendable {
     var requires: [EventKind: PhraseMatcher<Bool>]
     var attackVerbs: PhraseMatcher<Bool>
     var notWeaponUse: Set<String>
+    var protestContext: PhraseMatcher<Bool>
     var acled: [String: ACLEDCoding?]
 
     static let bundled: EventLexicon = {
@@ -116,6 +117,7 @@ struct EventLexicon: Sendable {
         var requires: [String: [String]]
         var attackVerbs: [String]
         var notWeaponUse: [String]
+        var protestContext: [String]
     }
 
     private struct ActorFile: Decodable {
@@ -170,6 +172,7 @@ struct EventLexicon: Sendable {
         quantityNouns = Set(triggerFile.quantityNouns)
         attackVerbs = Self.flags(triggerFile.attackVerbs)
         notWeaponUse = Set(triggerFile.notWeaponUse)
+        protestContext = Self.flags(triggerFile.protestContext)
         requires = Dictionary(
             uniqueKeysWithValues: triggerFile.requires.compactMap { key, words in
                 EventKind(rawValue: key).map { ($0, Self.flags(words)) }

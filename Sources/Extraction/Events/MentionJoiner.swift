@@ -36,7 +36,9 @@ enum MentionJoiner {
         // Two unplaced mentions far apart are two events.
         if (a.place == nil && b.place == nil) && b.sentence > a.lastSentence + 2 { return false }
         let specific = specificity(a.place) >= 2 || specificity(b.place) >= 2
-        if broad && specific && b.sentence > a.lastSentence + 1 { return false }
+        // ("Thirty-one people were injured in the attack" still refers back to the strike.)
+        let weakReference = absorbs && !b.strongTrigger
+        if broad && specific && b.sentence > a.lastSentence + 1 && !weakReference { return false }
         return true
     }
 

@@ -131,6 +131,27 @@ struct SentenceReader {
         }
         guard !triggers.isEmpty else { return [] }
 
+        // Among protesters, destruction and attacks are a violent demonstration, tear gas an intervention.
+        if lexicon.protestContext.contains(tokens, in: range) {
+            triggers = triggers.map { candidate in
+                var trigger = candidate.trigger
+                switch trigger.kind {
+                case .looting, .attackOnCivilians, .armedClash, .territoryCaptured:
+                    trigger.kind = .violentDemonstration
+                case .chemicalAttack: trigger.kind = .protestWithIntervention
+                default: break
+                }
+                return (candidate.range, trigger)
+            }
+        }
+        // A tally over months or years ("a year of hostilities in which 4,000 were killed") is no event.
+        if sentenceDates.contains(where: {
+            $0.kind == .duration
+                && ($0.value.hasSuffix("Y") || $0.value.hasSuffix("M") || $0.value.hasSuffix("DE"))
+                && !$0.value.hasPrefix("PT")
+        }) {
+            triggers.removeAll { Self.families[$0.trigger.kind].map { $0 <= 3 } ?? false }
+        }
         let weapons = readWeapons(in: range)
         let (killed, injured) = readCasualties(in: range)
         let hasFacts =
@@ -159,7 +180,11 @@ struct SentenceReader {
             // Quoted speech describes and judges; it is not where events are reported.
             if quoted.contains(where: { $0.contains(candidate.range.lowerBound) }) { continue }
             if let required = lexicon.requires[kind], !required.contains(tokens, in: range) {
-                let townNamed = sentencePlaces.contains { $0.kind == .place && !$0.isPossessive }
+                let after = candidate.range.upperBound
+                let townNamed = sentencePlaces.contains {
+                    $0.kind == .place && !$0.isPossessive && $0.tokenRange.lowerBound >= after
+                        && $0.tokenRange.lowerBound <= after + 3
+                }
                 if !(kind == .territoryCaptured || kind == .territoryTransferred) || !townNamed { continue }
             }
             // Talks and aid are kept only when the sentence dates them.
@@ -379,6 +404,14 @@ struct SentenceReader {
         if let demonym = demonymAfter(trigger, range: range) { return (nil, demonym) }
         // The paragraph's last town: "Several were intercepted" after "rockets at Kiryat Shmona".
         if let lastPlace, lastPlaceParagraph == sentences.first(where: { $0.tokens == range })?.paragraph {
+            return (lastPlace, nil)
+        }
+        if let lastPlace, let current = sentences.firstIndex(where: { $0.tokens == range }),
+            let placeSentence = sentences.firstIndex(where: {
+                $0.tokens.contains(lastPlace.tokenRange.lowerBound)
+            }),
+            current - placeSentence <= 3
+        {
             return (lastPlace, nil)
         }
         if let datelinePlace { return (datelinePlace, nil) }

@@ -86,6 +86,8 @@ public struct PlaceResolver: Sendable {
                 && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
                 || (after < tokens.count && chosen.kind != .region
                     && lexicon.subjectVerbs.contains(tokens[after].lower))
+                || (after + 1 < tokens.count && tokens[after].text == ","
+                    && ["which", "who"].contains(tokens[after + 1].lower))
             return PlaceMention(
                 text: place.text ?? chosen.name, start: start, end: end, tokenRange: candidate.range,
                 place: place,
