@@ -83,6 +83,7 @@ struct EventLexicon: Sendable {
     var failures: PhraseMatcher<Bool>
     var interceptions: PhraseMatcher<Bool>
     var localAuthorities: PhraseMatcher<Bool>
+    var habitual: PhraseMatcher<Bool>
     var targets: PhraseMatcher<String>
     var quantityNouns: Set<String>
     var abbreviations: [String]
@@ -132,6 +133,7 @@ struct EventLexicon: Sendable {
         var failures: [String]
         var interceptions: [String]
         var localAuthorities: [String]
+        var habitual: [String]
     }
 
     private struct WeaponFile: Decodable { var weapons: [String: String] }
@@ -205,6 +207,7 @@ struct EventLexicon: Sendable {
         failures = Self.flags(actorFile.failures)
         interceptions = Self.flags(actorFile.interceptions)
         localAuthorities = Self.flags(actorFile.localAuthorities)
+        habitual = Self.flags(actorFile.habitual)
 
         guard let acledURL = Bundle.module.url(forResource: "acled", withExtension: "json"),
             let table = try JSONSerialization.jsonObject(with: Data(contentsOf: acledURL)) as? [String: Any]

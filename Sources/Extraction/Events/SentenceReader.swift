@@ -194,6 +194,11 @@ struct SentenceReader {
                 continue
             }
             if isNegatedOrUnreal(candidate.range, in: range) { continue }
+            if isHabitualOrGeneric(
+                candidate.range, in: range, dated: sentenceDates.contains { $0.date != nil })
+            {
+                continue
+            }
             if !candidate.trigger.strong, Self.families[kind] == 0,
                 !lexicon.attackVerbs.contains(tokens, in: range)
             {
@@ -553,6 +558,29 @@ struct SentenceReader {
             return false
         }
         return ["(", "-", "–", "—"].contains(tokens[index].text)
+    }
+
+    /// "regular attacks", "accuses them of killing", "fighting has forced a million to flee",
+    /// "are also detained there": behaviour, tallies and states, not one event.
+    private func isHabitualOrGeneric(_ trigger: Range<Int>, in range: Range<Int>, dated: Bool) -> Bool {
+        let window = max(range.lowerBound, trigger.lowerBound - 6)..<trigger.lowerBound
+        if lexicon.habitual.contains(tokens, in: window) { return true }
+        guard !dated else { return false }
+        let after = trigger.upperBound
+        // The event word as the subject of a perfect: "fighting has forced …".
+        if after < range.upperBound, ["has", "have"].contains(tokens[after].lower) { return true }
+        // A state: "are detained", "is held".
+        if trigger.lowerBound > range.lowerBound {
+            let before = tokens[trigger.lowerBound - 1].lower
+            let twoBefore =
+                trigger.lowerBound - 2 >= range.lowerBound ? tokens[trigger.lowerBound - 2].lower : ""
+            if ["are", "is"].contains(before)
+                || (["are", "is"].contains(twoBefore) && ["also", "still", "now"].contains(before))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     private func isStandingSituation(_ range: Range<Int>) -> Bool {

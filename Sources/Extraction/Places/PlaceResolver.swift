@@ -223,6 +223,13 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
+        // The end of a hyphenated compound: "anti-Balaka", "pro-Kyiv".
+        if range.lowerBound >= 2, tokens[range.lowerBound - 1].text == "-",
+            !tokens[range.lowerBound - 1].spaceBefore,
+            !tokens[range.lowerBound].spaceBefore
+        {
+            return false
+        }
         // Part of a hyphenated compound: "Iskander-M", "Kyiv-based".
         if range.upperBound + 1 < tokens.count, tokens[range.upperBound].text == "-",
             !tokens[range.upperBound].spaceBefore, !tokens[range.upperBound + 1].spaceBefore
