@@ -10,6 +10,8 @@ struct Mention {
     /// Token position of the trigger.
     var trigger: Int
     var place: PlaceMention?
+    /// The place came from context (an earlier sentence, the dateline), not from the sentence.
+    var placeFromContext = false
     var date: EventDate
     var dateIsReportDate: Bool
     var initiator: Actor?

@@ -29,7 +29,10 @@ enum MentionJoiner {
             && violent.contains(b.kind)
         guard a.kind == b.kind || absorbs, a.background == b.background else { return false }
         guard datesOverlap(a, b) else { return false }
-        guard placesCompatible(a.place, b.place) else { return false }
+        // A place borrowed from context does not keep a mention from joining its event.
+        let aPlace = a.placeFromContext ? nil : a.place
+        let bPlace = b.placeFromContext ? nil : b.place
+        guard placesCompatible(aPlace, bPlace) else { return false }
         // A country-wide mention is narrowed to a town only by the very next sentence ("The
         // missiles struck Kryvyi Rih"); further on, "also" and new facts mean another event.
         let broad = specificity(a.place) <= 1 || specificity(b.place) <= 1
@@ -83,7 +86,12 @@ enum MentionJoiner {
             merged.trigger = b.trigger
         }
         merged.lastSentence = max(a.lastSentence, b.lastSentence)
-        if specificity(b.place) > specificity(a.place) { merged.place = b.place }
+        if a.placeFromContext && !b.placeFromContext && b.place != nil
+            || specificity(b.place) > specificity(a.place) && !b.placeFromContext
+        {
+            merged.place = b.place
+            merged.placeFromContext = b.placeFromContext
+        }
         if a.dateIsReportDate && !b.dateIsReportDate {
             merged.date = b.date
             merged.dateIsReportDate = false

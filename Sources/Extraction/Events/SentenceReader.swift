@@ -345,6 +345,8 @@ struct SentenceReader {
             outcome: outcome, claimStatus: .reported, claimedBy: [], deniedBy: [], hedged: false,
             attributedTo: nil,
             background: background)
+        mention.placeFromContext =
+            chosenPlace.map { chosen in !sentencePlaces.contains { $0 == chosen } } ?? false
         if chosenPlace == nil, let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) {
             mention.place = countryMention(country, near: trigger)
         }
