@@ -61,7 +61,7 @@ public struct EventExtractor: Sendable {
         let joined = MentionJoiner.join(found)
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: text, sentences: sentences, tokens: tokens,
-            places: mentions)
+            places: mentions, reader: reader)
         let events = joined.map(finisher.finish)
         return ArticleAnalysis(
             article: article, reference: reference, dates: expressions, places: mentions, events: events)

@@ -9,6 +9,8 @@ struct EventFinisher {
     let sentences: [Sentence]
     let tokens: [Token]
     let places: [PlaceMention]
+    /// The article's reader, for finding the actors of attribution and denial sentences.
+    let reader: SentenceReader
 
     func finish(_ mention: Mention) -> Event {
         var factors: [ConfidenceFactor] = []
@@ -103,9 +105,7 @@ struct EventFinisher {
         let attributions = lexicon.attribution.all(tokens, in: range)
         guard !attributions.isEmpty else { return Claim(status: .reported) }
         if lexicon.localAuthorities.contains(tokens, in: range) { return Claim(status: .reported) }
-        let reader = SentenceReader(
-            lexicon: lexicon, tokens: tokens, text: text, sentences: sentences, dates: [], places: places,
-            reference: nil)
+        let reader = self.reader
         let actors = reader.findActors(in: range).filter { $0.type != .civilians }
         // The speaker: the actor nearest an attribution verb.
         var speaker: SentenceReader.FoundActor?

@@ -12,6 +12,7 @@ struct SentenceReader {
     let reference: CalendarDay?
     private let numbers = NumberReader()
     private let scalars: [Unicode.Scalar]
+    private let sentenceStarts: Set<Int>
 
     /// The last non-country place named, and the last region, for "the region", "the city".
     private var lastPlace: PlaceMention?
@@ -35,6 +36,7 @@ struct SentenceReader {
         self.places = places
         self.reference = reference
         scalars = Array(text.unicodeScalars)
+        sentenceStarts = Set(sentences.map(\.tokens.lowerBound))
         datelinePlace = places.first { mention in
             guard let first = sentences.first, mention.tokenRange.lowerBound <= first.tokens.lowerBound + 1,
                 mention.kind == .place, mention.tokenRange.upperBound < tokens.count
@@ -669,7 +671,7 @@ struct SentenceReader {
         tokens[range.lowerBound].isCapitalized && range.lowerBound > 0 && !startsSentence(range.lowerBound)
     }
 
-    private func startsSentence(_ index: Int) -> Bool { sentences.contains { $0.tokens.lowerBound == index } }
+    private func startsSentence(_ index: Int) -> Bool { sentenceStarts.contains(index) }
 
     /// "No one was hurt", "there were no casualties": zero, not unknown.
     private static let nobody = PhraseMatcher(

@@ -5,6 +5,7 @@ import Foundation
 /// other punctuation and hyphens as spaces, spaces folded. "Kryvyi-Rih’s" → "kryvyi rih's".
 public enum NameKey {
     public static func normalize(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         var previousIsWord = false
@@ -37,5 +38,36 @@ public enum NameKey {
             }
         }
         return String(result)
+    }
+
+    /// The same rules for ASCII text, without decomposition.
+    private static func normalizeASCII(_ text: some StringProtocol) -> String {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var previousIsWord = false
+        for (index, byte) in bytes.enumerated() {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+            var isApostrophe = byte == 0x27 || byte == 0x60
+            if isApostrophe {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let nextLower = next | 0x20
+                isApostrophe =
+                    previousIsWord
+                    && ((nextLower >= 0x61 && nextLower <= 0x7A) || (next >= 0x30 && next <= 0x39))
+            }
+            if isWord || isApostrophe {
+                if pendingSpace && !result.isEmpty { result.append(0x20) }
+                pendingSpace = false
+                result.append(isApostrophe ? 0x27 : lower)
+                previousIsWord = !isApostrophe
+            } else {
+                pendingSpace = true
+                previousIsWord = false
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
