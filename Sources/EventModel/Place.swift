@@ -14,7 +14,7 @@ public struct Place: Codable, Hashable, Sendable {
     public var lon: Double?
     public var precision: PlacePrecision
     public var geonamesID: Int?
-    /// The words it came from, e.g. "outside Sudzha".
+    /// The words it came from, e.g. "outside Kupiansk".
     public var text: String?
 
     public init(

@@ -210,14 +210,8 @@ private struct Scan {
                 endDay = d2
                 j += 1 + l2
             }
-            var year: Int?
-            if isWord(j, ","), let y = yearNumber(j + 1) {
-                year = y
-                j += 2
-            } else if let y = yearNumber(j) {
-                year = y
-                j += 1
-            }
+            let (year, yearLength) = trailingYear(at: j)
+            j += yearLength
             return dated(year: year, month: m, day: d, endDay: endDay, length: j - i, at: i)
         }
         var j2 = i + monthLength
@@ -245,15 +239,16 @@ private struct Scan {
         if isWord(j, "of") { j += 1 }
         guard let (m, monthLength) = month(j) else { return nil }
         j += monthLength
-        var year: Int?
-        if isWord(j, ","), let y = yearNumber(j + 1) {
-            year = y
-            j += 2
-        } else if let y = yearNumber(j) {
-            year = y
-            j += 1
-        }
+        let (year, yearLength) = trailingYear(at: j)
+        j += yearLength
         return dated(year: year, month: m, day: d, endDay: nil, length: j - i, at: i)
+    }
+
+    /// A year after a day and month: "15 March 2025", "March 15, 2025". Returns it and its length.
+    func trailingYear(at j: Int) -> (Int?, Int) {
+        if isWord(j, ","), let y = yearNumber(j + 1) { return (y, 2) }
+        if let y = yearNumber(j) { return (y, 1) }
+        return (nil, 0)
     }
 
     func dated(year: Int?, month m: Int, day d: Int, endDay: Int?, length: Int, at i: Int) -> Core? {

@@ -2,7 +2,7 @@ import EventModel
 
 /// Joins the mentions of one event within an article: the same kind, at the same or a nested
 /// place (or one of them unplaced), on overlapping dates. "Russia launched two missiles … The
-/// missiles struck Kryvyi Rih" becomes one missile strike on Kryvyi Rih.
+/// missiles struck Kharkiv" becomes one missile strike on Kharkiv.
 enum MentionJoiner {
     static func join(_ mentions: [Mention]) -> [Mention] {
         var result: [Mention] = []
@@ -34,7 +34,7 @@ enum MentionJoiner {
         let bPlace = b.placeFromContext ? nil : b.place
         guard placesCompatible(aPlace, bPlace) else { return false }
         // A country-wide mention is narrowed to a town only by the very next sentence ("The
-        // missiles struck Kryvyi Rih"); further on, "also" and new facts mean another event.
+        // missiles struck Kharkiv"); further on, "also" and new facts mean another event.
         let broad = specificity(a.place) <= 1 || specificity(b.place) <= 1
         // Two unplaced mentions far apart are two events.
         if (a.place == nil && b.place == nil) && b.sentence > a.lastSentence + 2 { return false }

@@ -634,7 +634,7 @@ struct SentenceReader {
             }
             var weaponClass = match.value
             var name: String? = isNamed(match.range) ? tokens[match.range].map { $0.text }.joined() : nil
-            // "Iskander-M ballistic missiles": a name and a class word side by side are one weapon.
+            // "Kh-101 cruise missiles": a name and a class word side by side are one weapon.
             if index + 1 < matches.count, matches[index + 1].range.lowerBound == match.range.upperBound {
                 let next = matches[index + 1]
                 if name != nil || isNamed(next.range) {

@@ -230,7 +230,7 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
-        // Part of a hyphenated compound: "Iskander-M", "Kyiv-based".
+        // Part of a hyphenated compound: "Kalibr-M", "Kyiv-based".
         if range.upperBound + 1 < tokens.count, tokens[range.upperBound].text == "-",
             !tokens[range.upperBound].spaceBefore, !tokens[range.upperBound + 1].spaceBefore
         {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The normalized form names are looked up by, the same the gazetteer's build script writes:
 /// compatibility decomposition, combining marks dropped, lower case, apostrophes unified,
-/// other punctuation and hyphens as spaces, spaces folded. "Kryvyi-Rih’s" → "kryvyi rih's".
+/// other punctuation and hyphens as spaces, spaces folded. "Bila-Tserkva’s" → "bila tserkva's".
 public enum NameKey {
     public static func normalize(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
