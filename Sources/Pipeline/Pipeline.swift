@@ -61,6 +61,43 @@ public struct Pipeline: Sendable {
         return (EventsDocument(articles: articles, events: events), report)
     }
 
+    /// The file `sitrep gazetteer import` keeps the user's places in, inside the state folder.
+    public static func userPlacesFile(state: String) -> URL {
+        URL(fileURLWithPath: state).appendingPathComponent("places.tsv")
+    }
+
+    /// Adds the populated places of GeoNames dumps (`UA.txt`, `allCountries.txt`) and the names of
+    /// `alternateNamesV2.txt` to the user's places in the state folder.
+    public static func importGazetteer(_ files: [String], state: String) throws -> UserPlaces.ImportReport {
+        let target = userPlacesFile(state: state)
+        var places =
+            FileManager.default.fileExists(atPath: target.path) ? try UserPlaces.readImported(target) : []
+        var report = UserPlaces.ImportReport()
+        let alternates = files.filter {
+            ($0 as NSString).lastPathComponent.lowercased().hasPrefix("alternatenames")
+        }
+        for file in files where !alternates.contains(file) {
+            let (found, skipped) = try UserPlaces.readDump(URL(fileURLWithPath: file))
+            report.skippedLines += skipped
+            var byID = Dictionary(places.map { ($0.geonamesID, $0) }, uniquingKeysWith: { first, _ in first })
+            for place in found {
+                if var known = byID[place.geonamesID] {
+                    known.names.formUnion(place.names)
+                    byID[place.geonamesID] = known
+                } else {
+                    byID[place.geonamesID] = place
+                    report.places += 1
+                }
+            }
+            places = Array(byID.values)
+        }
+        for file in alternates {
+            report.alternateNames += try UserPlaces.addAlternateNames(URL(fileURLWithPath: file), to: &places)
+        }
+        try UserPlaces.write(places, to: target)
+        return report
+    }
+
     /// Writes the events document into the output folder (atomically; an unchanged file is not
     /// rewritten). - Returns: whether the file changed.
     public func writeEvents(_ document: EventsDocument, to folder: String) throws -> Bool {

@@ -15,10 +15,13 @@ struct Build: ParsableCommand {
     @Option(help: "The folder the site and feeds are written to.")
     var out: String = "Output"
 
+    @Option(help: "The state folder; places imported with 'sitrep gazetteer import' are read from it.")
+    var state: String = ".sitrep"
+
     func run() throws {
         var runner = StepRunner(total: 3) { print($0) }
         let outFolder = out
-        let pipeline = Pipeline(excludedFolders: [outFolder, ".sitrep"])
+        let pipeline = Pipeline(excludedFolders: [outFolder, state])
         let report = runner.run("read articles") {
             let report = pipeline.read(inputs)
             let summary =
@@ -28,7 +31,7 @@ struct Build: ParsableCommand {
         }
         for failure in report.failures { Terminal.warn(failure.description) }
         for duplicate in report.duplicates { Terminal.warn("skipped: \(duplicate)") }
-        let extractor = EventExtractor()
+        let extractor = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
         let document = runner.run("extract events") {
             var articles: [ArticleMetadata] = []
             var events: [Event] = []

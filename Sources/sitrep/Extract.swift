@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventModel
+import Extraction
 import Foundation
 import Pipeline
 
@@ -25,8 +26,12 @@ struct Extract: ParsableCommand {
         }
     }
 
+    @Option(help: "The state folder; places imported with 'sitrep gazetteer import' are read from it.")
+    var state: String = ".sitrep"
+
     func run() throws {
-        let (document, report) = Pipeline().extract(inputs, published: published)
+        let extractor = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
+        let (document, report) = Pipeline().extract(inputs, published: published, extractor: extractor)
         for failure in report.failures { Terminal.warn(failure.description) }
         switch format {
         case .json:

@@ -21,6 +21,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "json.")
     var format: Format = .json
 
+    @Option(help: "The state folder; places imported with 'sitrep gazetteer import' are read from it.")
+    var state: String = ".sitrep"
+
     func run() throws {
         let results = Pipeline().readEach([file])
         guard let first = results.first else { throw ValidationError("nothing to read in '\(file)'") }
@@ -35,7 +38,8 @@ struct Inspect: ParsableCommand {
             article.metadata.published = published
             article.metadata.publishedSource = .commandLine
         }
-        let analysis = EventExtractor().analyze(article)
+        let analysis = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
+            .analyze(article)
         FileHandle.standardOutput.write(try SitrepJSON.encode(InspectDocument(analysis)))
     }
 }

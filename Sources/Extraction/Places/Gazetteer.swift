@@ -36,6 +36,10 @@ public final class Gazetteer: Sendable {
     private let placesOffset = 16
     private let keysOffset: Int
     private let stringsOffset: Int
+    /// Places a user imported from GeoNames dumps (`sitrep gazetteer import`), by key.
+    private let userPlaces: [String: [GazetteerPlace]]
+    private let userPrefixes: Set<String>
+    private let userList: [GazetteerPlace]
 
     /// The gazetteer bundled with Sitrep (GeoNames, CC BY 4.0).
     public static let bundled: Gazetteer = {
@@ -45,7 +49,8 @@ public final class Gazetteer: Sendable {
         return gazetteer
     }()
 
-    public init(contentsOf url: URL) throws {
+    /// - Parameter user: a places file written by `sitrep gazetteer import`, read beside the bundle.
+    public init(contentsOf url: URL, user: URL? = nil) throws {
         data = try Data(contentsOf: url, options: .alwaysMapped)
         guard data.count >= 16, data.prefix(4) == Data("SGZ1".utf8) else { throw FormatError(file: url.path) }
         placeCount = Int(data.readUInt32(at: 4))
@@ -56,10 +61,42 @@ public final class Gazetteer: Sendable {
         guard stringsOffset + stringBytes == data.count else { throw FormatError(file: url.path) }
         // A mapped Data never moves its bytes, so the address stays valid while `data` lives.
         base = data.withUnsafeBytes { $0.baseAddress! }
+        var list: [GazetteerPlace] = []
+        var byKey: [String: [GazetteerPlace]] = [:]
+        if let user {
+            for (keys, place) in try UserPlaces.read(user, firstIndex: placeCount) {
+                list.append(place)
+                for key in keys { byKey[key, default: []].append(place) }
+            }
+        }
+        userList = list
+        userPlaces = byKey
+        var prefixes = Set<String>()
+        for key in byKey.keys {
+            var prefix = ""
+            for word in key.split(separator: " ") {
+                prefix += prefix.isEmpty ? String(word) : " " + word
+                prefixes.insert(prefix)
+            }
+        }
+        userPrefixes = prefixes
     }
+
+    /// The bundled gazetteer with the user's imported places, if a places file exists there.
+    public static func withUserPlaces(at url: URL?) -> Gazetteer {
+        guard let url, FileManager.default.fileExists(atPath: url.path),
+            let bundle = Bundle.module.url(forResource: "gazetteer", withExtension: "bin"),
+            let gazetteer = try? Gazetteer(contentsOf: bundle, user: url)
+        else { return .bundled }
+        return gazetteer
+    }
+
+    /// How many places the user imported.
+    public var userPlaceCount: Int { userList.count }
 
     /// The place at an index.
     public func place(_ index: Int) -> GazetteerPlace {
+        if index >= placeCount { return userList[index - placeCount] }
         let base = placesOffset + index * 32
         let id = Int(Int32(bitPattern: data.readUInt32(at: base)))
         let region = Int(Int32(bitPattern: data.readUInt32(at: base + 26)))
@@ -77,12 +114,17 @@ public final class Gazetteer: Sendable {
 
     /// The places a normalized name (see ``NameKey``) names, the most populous first.
     public func places(named key: String) -> [GazetteerPlace] {
-        indices(named: key).map(place)
+        let bundled = indices(named: key).map(place)
+        guard let user = userPlaces[key] else { return bundled }
+        let known = Set(bundled.compactMap(\.geonamesID))
+        return (bundled + user.filter { $0.geonamesID.map { !known.contains($0) } ?? true })
+            .sorted { $0.population > $1.population }
     }
 
     /// Whether any place has this normalized name or a longer one starting with it and a space,
     /// so that a reader can stop extending a phrase early.
     public func hasPrefix(_ key: String) -> Bool {
+        if userPrefixes.contains(key) { return true }
         var key = key
         return key.withUTF8 { bytes in
             let position = lowerBound(bytes)
