@@ -109,6 +109,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "MergingTests",
+            dependencies: ["Merging", "EventModel"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "EventModel"],
             swiftSettings: strictness

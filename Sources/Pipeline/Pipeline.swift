@@ -2,6 +2,7 @@ import EventModel
 import Extraction
 import Foundation
 import Ingest
+import Merging
 import Rendering
 
 /// The one place that knows every stage. A build is a list of named steps; the runner prints
@@ -60,6 +61,14 @@ public struct Pipeline: Sendable {
         }
         return (EventsDocument(articles: articles, events: events), report)
     }
+
+    /// An extractor that also knows the places imported into the state folder.
+    public static func extractor(state: String) -> EventExtractor {
+        EventExtractor(gazetteer: .withUserPlaces(at: userPlacesFile(state: state)))
+    }
+
+    /// One event per incident across all articles (see `EventMerger`).
+    public static func merge(_ events: [Event]) -> [Event] { EventMerger().merge(events) }
 
     /// The file `sitrep gazetteer import` keeps the user's places in, inside the state folder.
     public static func userPlacesFile(state: String) -> URL {

@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
     var state: String = ".sitrep"
 
     func run() throws {
-        var runner = StepRunner(total: 3) { print($0) }
+        var runner = StepRunner(total: 4) { print($0) }
         let outFolder = out
         let pipeline = Pipeline(excludedFolders: [outFolder, state])
         let report = runner.run("read articles") {
@@ -31,7 +31,7 @@ struct Build: ParsableCommand {
         }
         for failure in report.failures { Terminal.warn(failure.description) }
         for duplicate in report.duplicates { Terminal.warn("skipped: \(duplicate)") }
-        let extractor = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
+        let extractor = Pipeline.extractor(state: state)
         let document = runner.run("extract events") {
             var articles: [ArticleMetadata] = []
             var events: [Event] = []
@@ -46,14 +46,20 @@ struct Build: ParsableCommand {
                     ? " (\(undated) without a publication date: relative dates left unresolved)" : "")
             return (EventsDocument(articles: articles, events: events), summary)
         }
+        let merged = runner.run("merge reports of one event") {
+            var merged = document
+            merged.events = Pipeline.merge(document.events)
+            let sources = merged.events.reduce(0) { $0 + $1.sources.count }
+            return (merged, "\(merged.events.count) events with \(sources) sources")
+        }
         let changed = try runner.run("write \(outFolder)/events.json") {
-            let changed = try pipeline.writeEvents(document, to: outFolder)
+            let changed = try pipeline.writeEvents(merged, to: outFolder)
             return (changed, changed ? "written" : "unchanged")
         }
         _ = changed
         print(
-            "Built \(outFolder)/events.json: \(document.events.count) events, \(report.failures.count) unreadable files. "
-                + "Events are not yet merged across articles, and the site and feeds are not yet rendered.")
+            "Built \(outFolder)/events.json: \(merged.events.count) events, \(report.failures.count) unreadable files. "
+                + "The site and feeds are not yet rendered, and every build reads all its inputs.")
         if report.articles.isEmpty && !report.failures.isEmpty { throw ExitCode.failure }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EventModel
-import Extraction
 import Foundation
 import Pipeline
 
@@ -30,7 +29,7 @@ struct Extract: ParsableCommand {
     var state: String = ".sitrep"
 
     func run() throws {
-        let extractor = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
+        let extractor = Pipeline.extractor(state: state)
         let (document, report) = Pipeline().extract(inputs, published: published, extractor: extractor)
         for failure in report.failures { Terminal.warn(failure.description) }
         switch format {
