@@ -181,7 +181,12 @@ struct SentenceReader {
             }
             // Quoted speech describes and judges; it is not where events are reported.
             if quoted.contains(where: { $0.contains(candidate.range.lowerBound) }) { continue }
-            if let required = lexicon.requires[kind], !required.contains(tokens, in: range) {
+            // The words a kind needs may stand in this sentence or the one before ("… protesters
+            // gathered. Police fired tear gas.").
+            let context =
+                (index > 0 && sentences[index - 1].paragraph == sentence.paragraph
+                    ? sentences[index - 1].tokens.lowerBound : range.lowerBound)..<range.upperBound
+            if let required = lexicon.requires[kind], !required.contains(tokens, in: context) {
                 let after = candidate.range.upperBound
                 let townNamed = sentencePlaces.contains {
                     $0.kind == .place && !$0.isPossessive && $0.tokenRange.lowerBound >= after
@@ -609,6 +614,12 @@ struct SentenceReader {
                 trigger.lowerBound >= 2 && Self.attemptWords.contains(tokens[trigger.lowerBound - 2].lower)
             if !attempt { return true }
             return false
+        }
+        // "to ease the fighting", "to end the war": the aim of another action.
+        if trigger.lowerBound - 3 >= range.lowerBound, tokens[trigger.lowerBound - 3].lower == "to",
+            ["the", "a", "an"].contains(tokens[trigger.lowerBound - 1].lower)
+        {
+            return true
         }
         let from = max(range.lowerBound, trigger.lowerBound - 6)
         let window = from..<trigger.lowerBound
