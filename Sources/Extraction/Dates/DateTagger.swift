@@ -40,7 +40,7 @@ public struct DateTagger: Sendable {
     }
 
     public func tag(tokens: [Token], in text: String, reference: CalendarDay?) -> [TemporalExpression] {
-        var scan = Scan(
+        let scan = Scan(
             tokens: tokens, scalars: Array(text.unicodeScalars), reference: reference, lexicon: lexicon,
             phrases: phrases)
         var found: [TemporalExpression] = []

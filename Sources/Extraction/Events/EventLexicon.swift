@@ -1,11 +1,6 @@
 import EventModel
 import Foundation
 
-/// A phrase of one or more tokens, matched on lower-cased tokens.
-struct Phrase: Sendable {
-    var tokens: [String]
-}
-
 /// Finds the longest phrases of a list at each token, left to right.
 struct PhraseMatcher<Value: Sendable>: Sendable {
     private var byFirst: [String: [(tokens: [String], value: Value)]] = [:]

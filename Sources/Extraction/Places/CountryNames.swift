@@ -1,11 +1,8 @@
 /// Country names by ISO code, for turning a demonym's country into a gazetteer place.
 enum CountryNames {
-    static func names(for code: String) -> [String] {
-        let gazetteer = Gazetteer.bundled
-        // Countries are stored after places and regions; scan that tail once and cache it.
-        return table[code] ?? []
-    }
+    static func names(for code: String) -> [String] { table[code] ?? [] }
 
+    /// Countries are stored after places and regions: the tail of the file is scanned once.
     private static let table: [String: [String]] = {
         let gazetteer = Gazetteer.bundled
         var result: [String: [String]] = [:]

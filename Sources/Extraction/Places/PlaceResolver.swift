@@ -184,19 +184,15 @@ public struct PlaceResolver: Sendable {
         }
         var key = ""
         var pendingSpace = false
-        var previousWord = false
         for token in tokens {
             if token.kind == .punctuation {
                 // Hyphens and other marks separate words; an apostrophe inside a word stays.
                 if token.text == "'" { key += "'" } else { pendingSpace = true }
-                previousWord = false
                 continue
             }
             if (token.spaceBefore || pendingSpace) && !key.isEmpty && !key.hasSuffix("'") { key += " " }
-            _ = previousWord
             key += token.lower
             pendingSpace = false
-            previousWord = true
         }
         return key
     }
