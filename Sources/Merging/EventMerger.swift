@@ -70,8 +70,8 @@ public struct EventMerger: Sendable {
         guard let a, let b else { return a == nil && b == nil }
         if a.country != nil && b.country != nil && a.country != b.country { return false }
         if a.name == b.name { return true }
-        if let aLat = a.lat, let aLon = a.lon, let bLat = b.lat, let bLon = b.lon,
-            distanceKm(aLat, aLon, bLat, bLon) <= 25, a.precision != .country, b.precision != .country
+        if let distance = a.distanceKm(to: b), distance <= 25, a.precision != .country,
+            b.precision != .country
         {
             return true
         }
@@ -79,16 +79,6 @@ public struct EventMerger: Sendable {
         if a.precision == .region, b.admin1 == a.name { return true }
         if b.precision == .region, a.admin1 == b.name { return true }
         return false
-    }
-
-    static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let radians = Double.pi / 180
-        let dLat = (lat2 - lat1) * radians
-        let dLon = (lon2 - lon1) * radians
-        let h =
-            sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLon / 2)
-            * sin(dLon / 2)
-        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 
     // MARK: Combining

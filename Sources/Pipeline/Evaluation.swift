@@ -111,11 +111,7 @@ public struct Evaluation: Sendable {
     /// Within 25 km, or the same region or country when one of them is only that precise.
     static func placesAgree(_ predicted: Place?, _ gold: Place?) -> Bool {
         guard let predicted, let gold else { return predicted == nil && gold == nil }
-        if let a = predicted.lat, let b = predicted.lon, let c = gold.lat, let d = gold.lon,
-            distanceKm(a, b, c, d) <= 25
-        {
-            return true
-        }
+        if let distance = predicted.distanceKm(to: gold), distance <= 25 { return true }
         if gold.precision == .country || predicted.precision == .country {
             return gold.precision == predicted.precision && gold.country == predicted.country
         }
@@ -137,16 +133,6 @@ public struct Evaluation: Sendable {
                 .contains(String($0))
         }
         return words.joined(separator: " ")
-    }
-
-    static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let radians = Double.pi / 180
-        let dLat = (lat2 - lat1) * radians
-        let dLon = (lon2 - lon1) * radians
-        let h =
-            sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLon / 2)
-            * sin(dLon / 2)
-        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 
     private func matchScore(_ event: Event, _ gold: GoldFile.GoldEvent) -> Int? {
