@@ -370,9 +370,10 @@ struct SentenceReader {
     ) {
         // "groups from Russia entered …": an origin, not where it happened.
         let usable = candidates.filter { mention in
-            let origin =
-                mention.tokenRange.lowerBound > range.lowerBound
-                && tokens[mention.tokenRange.lowerBound - 1].lower == "from"
+            // "from X", "from the X region".
+            var before = mention.tokenRange.lowerBound - 1
+            if before > range.lowerBound && tokens[before].lower == "the" { before -= 1 }
+            let origin = before >= range.lowerBound && tokens[before].lower == "from"
             return (!mention.isPossessive || mention.kind == .region) && !origin
         }
         let hasExactTown = usable.contains { $0.kind == .place && $0.place.precision == .exact }
