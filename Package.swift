@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DateBenchmark",
-            dependencies: ["Extraction"],
+            dependencies: ["Extraction", "EventModel"],
             path: "Benchmarks/DateBenchmark",
             swiftSettings: strictness
         ),

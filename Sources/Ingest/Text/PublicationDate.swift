@@ -1,3 +1,4 @@
+import EventModel
 import Foundation
 
 /// Reads the publication times found in metadata, URLs and front matter, and writes them as
@@ -20,19 +21,7 @@ public enum PublicationDate {
     public static func day(of normalized: String) -> String { String(normalized.prefix(10)) }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD…` value (proleptic Gregorian calendar).
-    public static func dayNumber(_ value: String) -> Int? {
-        let b = Array(value.utf8.prefix(10))
-        guard b.count == 10, let year = number(b, 0, 4), let month = number(b, 5, 2),
-            let day = number(b, 8, 2),
-            (1...12).contains(month)
-        else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public static func dayNumber(_ value: String) -> Int? { CalendarDay(value)?.dayNumber }
 
     /// A date in a URL path: `/2019/11/19/`, `/2019-11-19`, `/20191119/`.
     public static func fromURL(_ url: String) -> String? {
