@@ -1,6 +1,7 @@
 import EventModel
 import Extraction
 import Foundation
+import Merging
 
 /// Scores the extractor against a gold file: precision and recall on required events, and the
 /// accuracy of kind, date, place, casualties and claim status on the matched ones, per kind.
@@ -53,9 +54,27 @@ public struct Evaluation: Sendable {
         self.extractor = extractor
     }
 
+    /// Both scores of a gold file: per article, and across articles after merging.
+    public struct Result: Sendable {
+        /// Every article's events against the gold events it is a source of.
+        public var perArticle: Report
+        /// The events merged across the articles (`EventMerger`, as `sitrep build` does) against
+        /// the gold events, which are themselves merged across outlets: a gold event is matched by a
+        /// merged event with one of its sources.
+        public var merged: Report
+    }
+
     /// - Parameter corpus: the folder gold file names are relative to.
     public func evaluate(_ gold: GoldFile, corpus: String) -> Report {
+        evaluateBoth(gold, corpus: corpus).perArticle
+    }
+
+    /// - Parameter corpus: the folder gold file names are relative to.
+    public func evaluateBoth(_ gold: GoldFile, corpus: String) -> Result {
         var report = Report()
+        var merged = Report()
+        var all: [Event] = []
+        var fileOfArticle: [ArticleID: String] = [:]
         var cache: [String: [Article]] = [:]
         for goldArticle in gold.articles {
             guard var article = load(goldArticle.file, corpus: corpus, cache: &cache) else {
@@ -70,8 +89,17 @@ public struct Evaluation: Sendable {
             let predicted = extractor.extract(from: article)
             let golds = gold.events.filter { $0.sources.contains(goldArticle.file) }
             score(predicted, against: golds, article: goldArticle.file, into: &report)
+            all += predicted
+            fileOfArticle[article.id] = goldArticle.file
         }
-        return report
+        merged.articles = report.articles
+        let events = EventMerger().merge(all)
+        score(events, against: gold.events, article: "merged", into: &merged) { event, gold in
+            event.sources.contains { source in
+                fileOfArticle[source.articleID].map(gold.sources.contains) ?? false
+            }
+        }
+        return Result(perArticle: report, merged: merged)
     }
 
     private func load(_ file: String, corpus: String, cache: inout [String: [Article]]) -> Article? {
@@ -140,8 +168,8 @@ public struct Evaluation: Sendable {
         var score = event.kind == gold.kind ? 3 : 1
         let dates = Self.datesOverlap(event.date, gold.date)
         let places = Self.placesAgree(event.location, gold.location)
-        let quote = event.sources.first?.quote ?? ""
-        let evidence = gold.evidence.map { quote.contains($0) } ?? false
+        let evidence =
+            gold.evidence.map { evidence in event.sources.contains { $0.quote.contains(evidence) } } ?? false
         if dates { score += 2 }
         if places { score += 2 }
         if evidence { score += 3 }
@@ -150,7 +178,8 @@ public struct Evaluation: Sendable {
     }
 
     private func score(
-        _ predicted: [Event], against golds: [GoldFile.GoldEvent], article: String, into report: inout Report
+        _ predicted: [Event], against golds: [GoldFile.GoldEvent], article: String, into report: inout Report,
+        eligible: (Event, GoldFile.GoldEvent) -> Bool = { _, _ in true }
     ) {
         report.predicted += predicted.count
         report.requiredGold += golds.filter(\.required).count
@@ -161,7 +190,7 @@ public struct Evaluation: Sendable {
         // Greedy one-to-one matching, best pairs first; required gold before optional.
         var pairs: [(score: Int, event: Int, gold: Int)] = []
         for (e, event) in predicted.enumerated() {
-            for (g, gold) in golds.enumerated() {
+            for (g, gold) in golds.enumerated() where eligible(event, gold) {
                 if let score = matchScore(event, gold) {
                     pairs.append((score + (gold.required ? 100 : 0), e, g))
                 }

@@ -29,21 +29,30 @@ struct Evaluate: ParsableCommand {
             throw ValidationError("'\(gold)' is not a gold file: \(error)")
         }
         let folder = corpus ?? Self.findCorpus(for: goldFile, near: gold)
-        let report = Evaluation().evaluate(goldFile, corpus: folder)
-        for file in report.unreadable { Terminal.warn("cannot read gold article '\(file)' in '\(folder)'") }
+        let result = Evaluation().evaluateBoth(goldFile, corpus: folder)
+        for file in result.perArticle.unreadable {
+            Terminal.warn("cannot read gold article '\(file)' in '\(folder)'")
+        }
+        print(
+            "\(gold): \(result.perArticle.articles) articles, \(goldFile.events.filter(\.required).count) required gold events"
+        )
+        print("per article (each article's events against the gold events it reports):")
+        show(result.perArticle)
+        print("merged across articles (as `sitrep build` merges them; gold events are merged too):")
+        show(result.merged)
+    }
+
+    private func show(_ report: Evaluation.Report) {
         let matched = max(report.matchedRequired, 1)
         func percent(_ value: Int, _ total: Int) -> String {
             String(format: "%.2f", Double(value) / Double(max(total, 1)))
         }
         print(
-            "\(gold): \(report.articles) articles, \(report.requiredGold) required gold events, \(report.predicted) predicted"
-        )
-        print(
             String(
                 format: "  required events  precision %.2f  recall %.2f  F1 %.2f", report.precision,
                 report.recall, report.f1))
         print(
-            "  (\(report.matchedRequired) found, \(report.falsePositives) false positives, \(report.matchedOptional) matched optional events)"
+            "  (\(report.matchedRequired) of \(report.requiredGold) found, \(report.predicted) predicted, \(report.falsePositives) false positives, \(report.matchedOptional) matched optional events)"
         )
         print(
             "  on matched events: kind \(percent(report.kindRight, matched))  date \(percent(report.dateRight, matched))  place \(percent(report.placeRight, matched))  casualties \(percent(report.casualtiesRight, report.casualtiesChecked)) (of \(report.casualtiesChecked))  claim \(percent(report.claimRight, matched))"

@@ -100,4 +100,34 @@ struct EventExtractorTests {
         #expect(event.date.start == nil)
         #expect(event.date.precision == .unknown)
     }
+
+    @Test func theDatelineIsWhereTheStoryWasFiledNotWhereItHappened() throws {
+        let text = """
+            NAIROBI, March 3 (Wire) - A roadside bomb near Garissa killed four soldiers on Sunday, police said.
+            """
+        let event = try #require(extractor.extract(from: article(text, published: "2025-03-03")).first)
+        #expect(event.location?.name == "Garissa")
+        #expect(event.location?.precision == .near)
+    }
+
+    @Test func anOriginIsNotThePlaceEvenWithItsCountry() throws {
+        let text = """
+            Explosions shook Sumy on Monday evening, the mayor said.
+
+            The missiles were launched from the Kursk region of Russia, the air force said, killing two people.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(!events.isEmpty)
+        #expect(events.allSatisfy { $0.location?.country == "UA" }, "\(events.map { $0.location?.name })")
+    }
+
+    @Test func aQuotedStatementWithFiguresIsReportedAndAJudgementIsNot() throws {
+        let statement = """
+            “Airstrikes by the army in the Gedo region have killed at least 20 militants,” the ministry said in a statement.
+            """
+        let events = extractor.extract(from: article(statement))
+        #expect(events.contains { $0.kind == .airStrike && $0.location?.precision == .region })
+        let judgement = "\"This massacre is a tragic sign of the collapse of order,\" the senator wrote."
+        #expect(extractor.extract(from: article(judgement)).isEmpty)
+    }
 }

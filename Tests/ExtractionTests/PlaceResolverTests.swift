@@ -67,4 +67,41 @@ struct PlaceResolverTests {
         let tokens = Tokenizer.tokens("Ukrainian officials said Russia attacked.")
         #expect(resolver.countries(in: tokens) == ["UA", "RU"])
     }
+
+    @Test func secondLevelDistrictsAreRegionsOfTheirProvince() throws {
+        let kurram = try only("Gunmen ambushed a convoy in Kurram district on Friday.")
+        #expect(kurram.place.precision == .region)
+        #expect(kurram.place.country == "PK")
+        #expect(kurram.place.admin1 == "Khyber Pakhtunkhwa")
+        let waziristan = try only("Troops killed three militants in South Waziristan.")
+        #expect(waziristan.place.precision == .region && waziristan.place.country == "PK")
+    }
+
+    @Test func aRegionWordAfterAnUnknownNameIsNotAForeignTown() {
+        // No region is called so; the towns of that name are not what "province" names.
+        #expect(resolver.mentions(in: "Gunmen attacked a village in Sfax county.").isEmpty)
+        #expect(resolver.mentions(in: "Fighting spread to Djibo province.").isEmpty)
+    }
+
+    @Test func betweenTwoTownsIsNearTheFirstOrTheirRegion() throws {
+        let close = try only("Fighting raged between the towns of Bakhmut and Soledar this week.")
+        #expect(close.place.name == "Bakhmut" && close.place.precision == .near)
+        #expect(close.text == "between the towns of Bakhmut and Soledar")
+        let unknown = try only("Rebels attacked villages between Kramatorsk and Xqzville.")
+        #expect(unknown.place.precision == .region)
+        #expect(unknown.place.admin1 == unknown.place.name && unknown.place.country == "UA")
+    }
+
+    @Test func monthsQuotedNamesAndTitlesAreNotPlaces() {
+        #expect(resolver.mentions(in: "Reporting on Jan 20 and Oct 8 from the Horn of Africa.").isEmpty)
+        #expect(resolver.mentions(in: "the \"Bwa Kale\" vigilante movement spread").isEmpty)
+        #expect(resolver.mentions(in: "First Vice President Riek Machar was detained.").isEmpty)
+    }
+
+    @Test func hyphenatedNamesAndTransliteratedNamesReadPlainly() throws {
+        let croix = try only("Gunmen kidnapped two nurses from a clinic in Croix-des-Bouquets.")
+        #expect(croix.place.country == "HT")
+        let spin = try only("Mortar fire hit Spin Boldak overnight.")
+        #expect(spin.place.name == "Spin Boldak")
+    }
 }

@@ -20,6 +20,8 @@ struct SentenceReader {
     private var lastRegion: PlaceMention?
     /// The place of a dateline ("MOGADISHU —", "BAMAKO, Oct 23 (Sahel Wire) -"): where the story is set.
     private let datelinePlace: PlaceMention?
+    /// The first town of the lead after the dateline: where the story is about.
+    private let storyPlace: PlaceMention?
     private var narrativeDate: EventDate?
     private var lastParagraph = -1
 
@@ -37,11 +39,19 @@ struct SentenceReader {
         self.reference = reference
         scalars = Array(text.unicodeScalars)
         sentenceStarts = Set(sentences.map(\.tokens.lowerBound))
-        datelinePlace = places.first { mention in
+        let dateline = places.first { mention in
             guard let first = sentences.first, mention.tokenRange.lowerBound <= first.tokens.lowerBound + 1,
                 mention.kind == .place, mention.tokenRange.upperBound < tokens.count
             else { return false }
             return [",", "—", "–", "-", "("].contains(tokens[mention.tokenRange.upperBound].text)
+        }
+        datelinePlace = dateline
+        // The lead: its first two sentences (a wire story's text may be one long paragraph).
+        let leadEnd = sentences.prefix(2).last(where: { $0.paragraph == sentences[0].paragraph })?.tokens
+            .upperBound
+        storyPlace = places.first { mention in
+            guard let leadEnd, mention.tokenRange.lowerBound < leadEnd else { return false }
+            return mention.kind == .place && !mention.isPossessive && mention != dateline
         }
     }
 
@@ -179,8 +189,15 @@ struct SentenceReader {
             {
                 continue
             }
-            // Quoted speech describes and judges; it is not where events are reported.
-            if quoted.contains(where: { $0.contains(candidate.range.lowerBound) }) { continue }
+            // Quoted speech describes and judges; it is not where events are reported — unless it
+            // is a statement quoted whole, in the third person, with figures, as news ("“Airstrikes …
+            // have killed 50 militants,” the statement said").
+            if let quote = quoted.first(where: { $0.contains(candidate.range.lowerBound) }),
+                !(isReportedStatement(quote, in: range)
+                    && (killed != nil || injured != nil || !weapons.isEmpty))
+            {
+                continue
+            }
             // The words a kind needs may stand in this sentence or the one before ("… protesters
             // gathered. Police fired tear gas.").
             let context =
@@ -368,14 +385,39 @@ struct SentenceReader {
     private func choosePlace(_ candidates: [PlaceMention], trigger: Int, range: Range<Int>) -> (
         PlaceMention?, String?
     ) {
+        // Words quoted beside an event told outside the quote speak of something else.
+        let quotes = quotedRanges(in: range)
+        let triggerQuote = quotes.first { $0.contains(trigger) }
         // "groups from Russia entered …": an origin, not where it happened.
-        let usable = candidates.filter { mention in
-            // "from X", "from the X region".
+        var origins: [Range<Int>] = []
+        var usable = candidates.filter { mention in
+            if let quote = quotes.first(where: { $0.contains(mention.tokenRange.lowerBound) }),
+                quote != triggerQuote
+            {
+                return false
+            }
+            // The dateline says where the story was filed; it is only the last resort.
+            if mention == datelinePlace { return false }
+            // "from X", "from the X region", "from the Belgorod region of Russia".
             var before = mention.tokenRange.lowerBound - 1
             if before > range.lowerBound && tokens[before].lower == "the" { before -= 1 }
-            let origin = before >= range.lowerBound && tokens[before].lower == "from"
+            var origin = before >= range.lowerBound && tokens[before].lower == "from"
+            if before >= range.lowerBound && tokens[before].lower == "of",
+                let previous = origins.last, previous.upperBound == before
+            {
+                origin = true
+            }
+            if origin { origins.append(mention.tokenRange) }
             return (!mention.isPossessive || mention.kind == .region) && !origin
         }
+        // "the Dera Ismail Khan bombing": a place naming another event; kept only if alone.
+        let namesEvent = usable.filter { mention in
+            mention.tokenRange.upperBound < range.upperBound
+                && lexicon.triggers.match(tokens, at: mention.tokenRange.upperBound) != nil
+                && mention.tokenRange.lowerBound > range.lowerBound
+                && tokens[mention.tokenRange.lowerBound - 1].lower == "the"
+        }
+        if namesEvent.count < usable.count { usable.removeAll { namesEvent.contains($0) } }
         let hasExactTown = usable.contains { $0.kind == .place && $0.place.precision == .exact }
         func rank(_ mention: PlaceMention) -> Int {
             switch mention.kind {
@@ -429,6 +471,7 @@ struct SentenceReader {
         {
             return (lastPlace, nil)
         }
+        if let storyPlace { return (storyPlace, nil) }
         if let datelinePlace { return (datelinePlace, nil) }
         return (nil, nil)
     }
@@ -534,6 +577,15 @@ struct SentenceReader {
     }
 
     // MARK: Filters
+
+    /// A quotation that opens the sentence, is attributed after it and speaks in the third person.
+    private func isReportedStatement(_ quote: Range<Int>, in range: Range<Int>) -> Bool {
+        guard quote.lowerBound == range.lowerBound, quote.upperBound + 1 < range.upperBound,
+            range.upperBound - quote.upperBound <= 12
+        else { return false }
+        let firstPerson: Set<String> = ["i", "we", "our", "us", "my", "me", "you", "your"]
+        return !tokens[quote].contains { firstPerson.contains($0.lower) }
+    }
 
     /// Token ranges inside quotation marks.
     private func quotedRanges(in range: Range<Int>) -> [Range<Int>] {

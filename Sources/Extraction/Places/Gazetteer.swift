@@ -14,8 +14,11 @@ public struct GazetteerPlace: Hashable, Sendable {
     public var kind: Kind
     /// ISO 3166-1 alpha-2.
     public var country: String
-    /// The index of its first-level region (its own index for a region), if known.
+    /// The index of its first-level region (its own index for a first-level region), if known.
     public var regionIndex: Int?
+    /// A second-level district ("Tank District", "Soum Province"): `kind` is `.region` and
+    /// `regionIndex` its first-level region.
+    public var isDistrict = false
 }
 
 /// GeoNames places (cities of 500+ people with their Latin and Cyrillic names), first-level
@@ -109,7 +112,8 @@ public final class Gazetteer: Sendable {
             longitude: Double(Float(bitPattern: data.readUInt32(at: base + 8))),
             population: Int(data.readUInt32(at: base + 12)),
             kind: GazetteerPlace.Kind(rawValue: data[data.startIndex + base + 22]) ?? .place,
-            country: String(decoding: countryBytes, as: UTF8.self), regionIndex: region < 0 ? nil : region)
+            country: String(decoding: countryBytes, as: UTF8.self), regionIndex: region < 0 ? nil : region,
+            isDistrict: data[data.startIndex + base + 23] == 2)
     }
 
     /// The places a normalized name (see ``NameKey``) names, the most populous first.

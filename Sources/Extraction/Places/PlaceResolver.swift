@@ -44,7 +44,7 @@ public struct PlaceResolver: Sendable {
         for candidate in found where Set(candidate.places.map(\.country)).count == 1 {
             let place = candidate.places[0]
             countries.insert(place.country)
-            if place.kind == .region { regions.insert(place.index) }
+            if place.kind == .region, let region = place.regionIndex { regions.insert(region) }
             // A town named without doubt puts its region in context ("Kharkiv" → Kharkiv Oblast).
             if candidate.places.count == 1, place.kind == .place, let region = place.regionIndex {
                 regions.insert(region)
@@ -58,7 +58,7 @@ public struct PlaceResolver: Sendable {
                 chosenRegions.insert(region)
             }
         }
-        return found.compactMap { candidate in
+        let resolved: [PlaceMention] = found.compactMap { candidate in
             let chosen = choose(candidate, countries: countries, regions: chosenRegions)
             let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
             let precision: PlacePrecision
@@ -73,7 +73,8 @@ public struct PlaceResolver: Sendable {
             let end = tokens[candidate.range.upperBound - 1].end
             let region = chosen.regionIndex.flatMap { $0 == chosen.index ? nil : gazetteer.place($0) }
             let place = Place(
-                name: chosen.name, admin1: chosen.kind == .region ? chosen.name : region?.name,
+                name: chosen.name,
+                admin1: chosen.kind == .region && !chosen.isDistrict ? chosen.name : region?.name,
                 country: chosen.country == "??" ? nil : chosen.country,
                 lat: (chosen.latitude * 10_000).rounded() / 10_000,
                 lon: (chosen.longitude * 10_000).rounded() / 10_000,
@@ -93,6 +94,63 @@ public struct PlaceResolver: Sendable {
                 place: place,
                 kind: chosen.kind, isPossessive: possessive, alternatives: candidate.places.count - 1)
         }
+        return spans(resolved, tokens: tokens, scalars: scalars)
+    }
+
+    /// "between the towns of A and B": the stretch between two places. Close together (50 km),
+    /// it is near A; in one region, or with B unknown, it is that region.
+    private func spans(_ mentions: [PlaceMention], tokens: [Token], scalars: [Unicode.Scalar])
+        -> [PlaceMention]
+    {
+        var result = mentions
+        var i = 0
+        while i < result.count {
+            let first = result[i]
+            var cue = first.tokenRange.lowerBound - 1
+            while cue >= 0 && cue >= first.tokenRange.lowerBound - 4 && tokens[cue].lower != "between" {
+                cue -= 1
+            }
+            let and = first.tokenRange.upperBound
+            guard first.kind == .place, cue >= 0, tokens[cue].lower == "between",
+                (cue + 1..<first.tokenRange.lowerBound).allSatisfy({ !tokens[$0].isCapitalized }),
+                and + 1 < tokens.count, tokens[and].lower == "and", tokens[and + 1].isCapitalized
+            else {
+                i += 1
+                continue
+            }
+            var end = and + 1
+            while end < tokens.count && tokens[end].kind == .word && tokens[end].isCapitalized { end += 1 }
+            let second =
+                i + 1 < result.count && result[i + 1].tokenRange.lowerBound == and + 1 ? result[i + 1] : nil
+            var place = first.place
+            let distance = second.flatMap { first.place.distanceKm(to: $0.place) }
+            if let distance, distance <= 50 {
+                place.precision = .near
+            } else if let admin1 = first.place.admin1, second == nil || second?.place.admin1 == admin1,
+                let region = gazetteer.places(named: NameKey.normalize(admin1)).first(where: {
+                    $0.kind == .region && !$0.isDistrict && $0.country == first.place.country
+                })
+            {
+                place = Place(
+                    name: region.name, admin1: region.name, country: first.place.country,
+                    lat: (region.latitude * 10_000).rounded() / 10_000,
+                    lon: (region.longitude * 10_000).rounded() / 10_000, precision: .region,
+                    geonamesID: region.geonamesID)
+            } else {
+                i += 1
+                continue
+            }
+            let start = tokens[cue].start
+            let stop = tokens[end - 1].end
+            place.text = String(String.UnicodeScalarView(scalars[start..<stop]))
+            result[i] = PlaceMention(
+                text: place.text ?? place.name, start: start, end: stop,
+                tokenRange: first.tokenRange.lowerBound..<end, place: place,
+                kind: place.precision == .region ? .region : .place, isPossessive: false, alternatives: 0)
+            if second != nil { result.remove(at: i + 1) }
+            i += 1
+        }
+        return result
     }
 
     // MARK: Candidates
@@ -150,7 +208,8 @@ public struct PlaceResolver: Sendable {
                 && !tokens[end + 1].spaceBefore && tokens[end + 1].kind == .word
                 && tokens[end + 1].lower != "s"
             {
-                end += 1
+                // "Croix-des-Bouquets", "Chasiv-Yar": the hyphen and the word after it.
+                end += tokens[end + 1].isCapitalized ? 1 : 2
             } else {
                 break
             }
@@ -211,6 +270,12 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
+        // "Soum province" that the gazetteer does not know as a region: not the town called so.
+        if range.upperBound < tokens.count, lexicon.regionWords.contains(tokens[range.upperBound].lower),
+            places.allSatisfy({ $0.kind == .place })
+        {
+            return false
+        }
         // "the Dniprovskyi district of Kherson": the place is the one after "of".
         if range.upperBound + 1 < tokens.count,
             ["district", "neighbourhood", "neighborhood", "quarter", "suburb"].contains(
@@ -244,10 +309,14 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
-        // A surname: a capitalized word before it that is not a place word ("Arnel Joseph").
+        // A surname: a capitalized word before it that is not a place word ("Arnel Joseph"), or
+        // the end of a quoted name ("Bwa Kale").
         if single && places[0].kind == .place && range.lowerBound > 0 {
             let previous = tokens[range.lowerBound - 1]
-            if previous.kind == .word && previous.isCapitalized && previous.spaceBefore
+            let opensQuote =
+                range.lowerBound >= 2
+                && ["\"", "“", "'", "‘", "("].contains(tokens[range.lowerBound - 2].text)
+            if previous.kind == .word && previous.isCapitalized && (previous.spaceBefore || opensQuote)
                 || range.lowerBound == 1 && previous.isCapitalized
             {
                 if !lexicon.notPlaces.contains(previous.lower) && lexicon.demonyms[previous.lower] == nil
