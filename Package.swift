@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "EventModel"],
+            dependencies: ["Pipeline", "EventModel", "Store", "Extraction"],
             swiftSettings: strictness
         ),
     ]

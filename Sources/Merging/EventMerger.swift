@@ -12,20 +12,83 @@ public struct EventMerger: Sendable {
     public init() {}
 
     public func merge(_ events: [Event]) -> [Event] {
-        // A stable order: earliest report first, then by id, so clusters form the same way every time.
-        let ordered = events.sorted { ($0.firstReported ?? "", $0.id) < ($1.firstReported ?? "", $1.id) }
-        var clusters: [[Event]] = []
-        var representatives: [Event] = []
-        for event in ordered {
-            if let index = representatives.firstIndex(where: { Self.compatible($0, event) }) {
-                clusters[index].append(event)
-                representatives[index] = Self.combine(clusters[index])
+        let keys = events.map(MergeKey.init)
+        return clusters(keys).map { members in Self.combine(members.map { events[$0] }) }
+            .sorted { ($0.date.start ?? "", $0.id) > ($1.date.start ?? "", $1.id) }
+    }
+
+    /// The clusters of events, each as indices into `keys`, its earliest report first. This is the
+    /// whole merge decision; the Store uses it to re-combine only the clusters that changed.
+    ///
+    /// Events are taken earliest report first and join the first cluster they are compatible with,
+    /// a cluster standing for its best-specified member. Clusters are indexed by day, so an event
+    /// is compared only with clusters whose dates can overlap its own.
+    public func clusters(_ keys: [MergeKey]) -> [[Int]] {
+        let ordered = keys.indices.sorted {
+            (keys[$0].firstReported ?? "", keys[$0].id) < (keys[$1].firstReported ?? "", keys[$1].id)
+        }
+        var clusters: [[Int]] = []
+        var representatives: [Representative] = []
+        var byDay: [Int: [Int]] = [:]
+        var wide: [Int] = []
+        func register(_ index: Int) {
+            guard let span = representatives[index].days else { return }
+            if span.count > Self.indexedSpan {
+                if !wide.contains(index) { wide.append(index) }
+                return
+            }
+            for day in span where byDay[day]?.last != index { byDay[day, default: []].append(index) }
+        }
+        for position in ordered {
+            let key = keys[position]
+            var candidates: [Int]
+            if let span = key.days, span.count <= Self.indexedSpan {
+                var found = Set(wide)
+                for day in span { found.formUnion(byDay[day] ?? []) }
+                candidates = found.sorted()
+            } else if key.days != nil {
+                candidates = Array(representatives.indices)
             } else {
-                clusters.append([event])
-                representatives.append(event)
+                candidates = []
+            }
+            if let index = candidates.first(where: { representatives[$0].accepts(key) }) {
+                clusters[index].append(position)
+                representatives[index].add(key)
+                register(index)
+            } else {
+                clusters.append([position])
+                representatives.append(Representative(key))
+                register(representatives.count - 1)
             }
         }
-        return representatives.sorted { ($0.date.start ?? "", $0.id) > ($1.date.start ?? "", $1.id) }
+        return clusters
+    }
+
+    /// Dates longer than this many days are not indexed day by day.
+    static let indexedSpan = 62
+
+    /// What a cluster is compared by: its best-specified member and the articles it came from.
+    struct Representative {
+        var best: MergeKey
+        var articles: Set<String>
+
+        init(_ key: MergeKey) {
+            best = key
+            articles = [key.article]
+        }
+
+        var days: ClosedRange<Int>? { best.days }
+
+        func accepts(_ key: MergeKey) -> Bool {
+            // Within one article the extractor has already told its events apart.
+            guard !articles.contains(key.article) else { return false }
+            return EventMerger.compatible(best, key)
+        }
+
+        mutating func add(_ key: MergeKey) {
+            articles.insert(key.article)
+            if key.outranks(best) { best = key }
+        }
     }
 
     // MARK: Compatibility
@@ -48,19 +111,15 @@ public struct EventMerger: Sendable {
         a == b || kindGroups.contains { $0.contains(a) && $0.contains(b) }
     }
 
-    static func compatible(_ a: Event, _ b: Event) -> Bool {
+    static func compatible(_ a: MergeKey, _ b: MergeKey) -> Bool {
         guard kindsCompatible(a.kind, b.kind) else { return false }
-        // Within one article the extractor has already told its events apart.
-        let aArticles = Set(a.sources.map(\.articleID))
-        guard !b.sources.contains(where: { aArticles.contains($0.articleID) }) else { return false }
-        guard let aStart = a.date.start, let aEnd = a.date.end, let bStart = b.date.start,
-            let bEnd = b.date.end,
+        guard let aStart = a.start, let aEnd = a.end, let bStart = b.start, let bEnd = b.end,
             aStart <= bEnd && bStart <= aEnd
         else { return false }
-        guard placesNest(a.location, b.location) else { return false }
-        let aCountry = a.actors.first { $0.role == .initiator }?.country
-        let bCountry = b.actors.first { $0.role == .initiator }?.country
-        if let aCountry, let bCountry, aCountry != bCountry { return false }
+        guard placesNest(a.place, b.place) else { return false }
+        if let aCountry = a.initiatorCountry, let bCountry = b.initiatorCountry, aCountry != bCountry {
+            return false
+        }
         return true
     }
 
@@ -84,8 +143,13 @@ public struct EventMerger: Sendable {
     // MARK: Combining
 
     static func specificity(_ event: Event) -> Int {
+        specificity(place: event.location?.precision, date: event.date.precision)
+    }
+
+    /// How precisely a report places and dates its event: place first, then date.
+    public static func specificity(place precision: PlacePrecision?, date: DatePrecision) -> Int {
         let place: Int =
-            switch event.location?.precision {
+            switch precision {
             case .exact?: 5
             case .near?: 4
             case .water?: 3
@@ -94,7 +158,7 @@ public struct EventMerger: Sendable {
             default: 0
             }
         let date: Int =
-            switch event.date.precision {
+            switch date {
             case .day: 3
             case .range, .week: 2
             case .unknown: 0
@@ -103,13 +167,12 @@ public struct EventMerger: Sendable {
         return place * 10 + date
     }
 
-    static func combine(_ members: [Event]) -> Event {
+    /// One event from the reports of one cluster, its earliest report first.
+    public static func combine(_ members: [Event]) -> Event {
         guard members.count > 1 else { return members[0] }
         // The earliest report names the event; the best-specified one describes it.
         let first = members[0]
-        let best = members.max {
-            (specificity($0), $1.confidence, $1.id) < (specificity($1), $0.confidence, $0.id)
-        }!
+        let best = members.max { MergeKey($1).outranks(MergeKey($0)) }!
         var merged = best
         merged.id = first.id
         merged.firstReported = members.compactMap(\.firstReported).min()

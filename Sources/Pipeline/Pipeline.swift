@@ -14,6 +14,11 @@ public struct Pipeline: Sendable {
         public var reason: String
         public var description: String { "cannot read '\(path)': \(reason)" }
 
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         init(_ error: IngestError) {
             path = error.file
             reason = error.reason.description

@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQLite schema the Store keeps its per-article results in, as GRDB migrations.
 public enum StoreSchema {
-    public static let version = 1
+    public static let version = 2
 
     /// The migrations, in order; applying them to an empty database creates the current schema.
     public static var migrator: DatabaseMigrator {
@@ -13,6 +13,57 @@ public enum StoreSchema {
                 table.column("contentHash", .text).notNull()
                 table.column("extractorVersion", .integer).notNull()
                 table.column("metadata", .jsonText).notNull()
+            }
+        }
+        // Files, the articles they hold, the merge inputs of their events in columns, and the
+        // merged events encoded by the reports they combine.
+        migrator.registerMigration("v2-timeline") { db in
+            try db.drop(table: "article")
+            try db.create(table: "file") { table in
+                table.column("path", .text).primaryKey()
+                table.column("size", .integer).notNull()
+                table.column("modified", .double).notNull()
+                table.column("hash", .text).notNull()
+                table.column("error", .text)
+            }
+            try db.create(table: "article") { table in
+                table.column("path", .text).notNull().references("file", onDelete: .cascade)
+                table.column("ordinal", .integer).notNull()
+                table.column("id", .text).notNull()
+                table.column("metadata", .blob).notNull()
+                table.column("events", .blob).notNull()
+                table.primaryKey(["path", "ordinal"])
+            }
+            try db.create(table: "mention") { table in
+                table.column("path", .text).notNull()
+                table.column("ordinal", .integer).notNull()
+                table.column("position", .integer).notNull()
+                table.column("articleID", .text).notNull()
+                table.column("eventID", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("start", .text)
+                table.column("end", .text)
+                table.column("datePrecision", .text).notNull()
+                table.column("placeName", .text)
+                table.column("placeCountry", .text)
+                table.column("placeAdmin1", .text)
+                table.column("lat", .double)
+                table.column("lon", .double)
+                table.column("placePrecision", .text)
+                table.column("geonamesID", .integer)
+                table.column("initiatorCountry", .text)
+                table.column("firstReported", .text)
+                table.column("confidence", .double).notNull()
+                table.primaryKey(["path", "ordinal", "position"])
+                table.foreignKey(["path", "ordinal"], references: "article", onDelete: .cascade)
+            }
+            try db.create(table: "merged") { table in
+                table.column("signature", .text).primaryKey()
+                table.column("json", .blob).notNull()
+            }
+            try db.create(table: "setting") { table in
+                table.column("key", .text).primaryKey()
+                table.column("value", .text).notNull()
             }
         }
         return migrator

@@ -1,65 +1,87 @@
 import ArgumentParser
 import EventModel
-import Extraction
 import Foundation
 import Pipeline
 
-/// `sitrep build`: articles in, timeline out.
+/// `sitrep build`: articles in, timeline out, reading only what changed since the last build.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the timeline site and feeds from article files and folders.")
+        abstract: "Build the timeline from article files and folders, re-reading only what changed.")
 
     @Argument(help: "Article files (.html, .txt, .md, .jsonl, optionally .gz) or folders.")
     var inputs: [String]
 
-    @Option(help: "The folder the site and feeds are written to.")
+    @Option(help: "The folder the outputs are written to.")
     var out: String = "Output"
 
-    @Option(help: "The state folder; places imported with 'sitrep gazetteer import' are read from it.")
+    @Option(
+        help: ArgumentHelp(
+            "The state folder (state.sqlite, lock, imported places); never inside the output.",
+            valueName: "path"))
     var state: String = ".sitrep"
 
+    @Flag(help: "Re-read and re-extract every file, as if no state existed.")
+    var full = false
+
     func run() throws {
-        var runner = StepRunner(total: 4) { print($0) }
-        let outFolder = out
-        let pipeline = Pipeline(excludedFolders: [outFolder, state])
-        let report = runner.run("read articles") {
-            let report = pipeline.read(inputs)
-            let summary =
-                "\(report.articles.count) read, \(report.failures.count) unreadable, "
-                + "\(report.duplicates.count) duplicate\(report.duplicates.count == 1 ? "" : "s")"
-            return (report, summary)
-        }
-        for failure in report.failures { Terminal.warn(failure.description) }
-        for duplicate in report.duplicates { Terminal.warn("skipped: \(duplicate)") }
-        let extractor = Pipeline.extractor(state: state)
-        let document = runner.run("extract events") {
-            var articles: [ArticleMetadata] = []
-            var events: [Event] = []
-            for article in report.articles {
-                articles.append(article.metadata)
-                events += extractor.extract(from: article)
+        let summary = try BuildCommand.run(
+            IncrementalBuild.Options(inputs: inputs, out: out, state: Self.stateFolder(state), full: full))
+        if summary.articles == 0 && !summary.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// `--state` names the folder, or the database file inside it (`.sitrep/state.sqlite`).
+    static func stateFolder(_ path: String) -> String {
+        path.hasSuffix(".sqlite") ? (path as NSString).deletingLastPathComponent : path
+    }
+}
+
+/// What `build` and `watch` share: running one build and telling people what it did.
+enum BuildCommand {
+    static func run(_ options: IncrementalBuild.Options) throws -> IncrementalBuild.Summary {
+        let bar = ProgressBar()
+        let build = IncrementalBuild(
+            options,
+            log: { line in
+                bar.clear(); print(line)
             }
-            let undated = report.articles.filter { $0.published == nil }.count
-            let summary =
-                "\(events.count) events from \(articles.count) articles"
-                + (undated > 0
-                    ? " (\(undated) without a publication date: relative dates left unresolved)" : "")
-            return (EventsDocument(articles: articles, events: events), summary)
+        ) { done, total in
+            bar.show(done, total)
         }
-        let merged = runner.run("merge reports of one event") {
-            var merged = document
-            merged.events = Pipeline.merge(document.events)
-            let sources = merged.events.reduce(0) { $0 + $1.sources.count }
-            return (merged, "\(merged.events.count) events with \(sources) sources")
-        }
-        let changed = try runner.run("write \(outFolder)/events.json") {
-            let changed = try pipeline.writeEvents(merged, to: outFolder)
-            return (changed, changed ? "written" : "unchanged")
-        }
-        _ = changed
-        print(
-            "Built \(outFolder)/events.json: \(merged.events.count) events, \(report.failures.count) unreadable files. "
-                + "The site and feeds are not yet rendered, and every build reads all its inputs.")
-        if report.articles.isEmpty && !report.failures.isEmpty { throw ExitCode.failure }
+        let summary = try build.run()
+        bar.clear()
+        for failure in summary.failures { Terminal.warn(failure.description) }
+        var line =
+            "\(summary.upToDate ? "Up to date" : "Built") \(options.out): \(summary.articles) articles "
+            + "(\(summary.filesRead) files read, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed), "
+            + "\(summary.events) events, \(summary.sources) sources, \(summary.failures.count) unreadable"
+        if summary.duplicates > 0 { line += ", \(summary.duplicates) duplicate articles kept once" }
+        print(line + ".")
+        return summary
+    }
+}
+
+/// A one-line progress bar on standard error, only when it is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private var shown = false
+    private var last = -1
+
+    func show(_ done: Int, _ total: Int) {
+        guard enabled, total >= 20 else { return }
+        let percent = total == 0 ? 100 : done * 100 / total
+        guard percent != last else { return }
+        last = percent
+        let width = 30
+        let filled = width * percent / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) files".utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+        last = -1
     }
 }

@@ -7,7 +7,8 @@ struct Sitrep: ParsableCommand {
         commandName: "sitrep",
         abstract: "Turn news articles about armed conflict into a timeline of dated, located events.",
         subcommands: [
-            Build.self, Read.self, Extract.self, Inspect.self, Evaluate.self, GazetteerCommand.self,
+            Build.self, Watch.self, Read.self, Extract.self, Inspect.self, Evaluate.self,
+            GazetteerCommand.self,
         ]
     )
 

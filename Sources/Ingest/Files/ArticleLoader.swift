@@ -139,6 +139,15 @@ public struct ArticleLoader: Sendable {
         }
     }
 
+    /// A file's bytes, refused when it is missing, a folder, empty or over the size limit.
+    public func bytes(of path: String) -> Result<Data, IngestError> {
+        do throws(IngestError) {
+            return .success(try readBytes(path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private func readBytes(_ path: String) throws(IngestError) -> Data {
         let attributes: [FileAttributeKey: Any]
         do {

@@ -1,0 +1,47 @@
+import EventModel
+import Foundation
+
+/// `events.json` assembled from pieces encoded once and kept: each article's metadata and each
+/// merged event is encoded as it appears inside the document's arrays, so an incremental build
+/// re-encodes only what changed. The bytes are those `SitrepJSON.encode(EventsDocument)` writes.
+public enum EventsJSON {
+    /// A value encoded as an element of one of the document's arrays (indented two levels).
+    public static func fragment(_ value: some Encodable) throws -> [UInt8] {
+        let data = try SitrepJSON.makeEncoder().encode(value)
+        var result: [UInt8] = []
+        result.reserveCapacity(data.count + data.count / 8)
+        // Newlines inside strings are escaped, so every raw newline starts a line; the blank
+        // line of an empty array stays blank.
+        var lineStart = true
+        for byte in data {
+            if lineStart && byte != 0x0A { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            result.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return result
+    }
+
+    /// The whole document from its fragments, in order.
+    public static func document(articles: [[UInt8]], events: [[UInt8]]) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(
+            articles.reduce(0) { $0 + $1.count + 2 } + events.reduce(0) { $0 + $1.count + 2 } + 128)
+        func array(_ name: String, _ items: [[UInt8]]) {
+            out += Array("  \"\(name)\" : [\n".utf8)
+            if items.isEmpty {
+                out.append(0x0A)
+            } else {
+                for (index, item) in items.enumerated() {
+                    out += item
+                    out += index == items.count - 1 ? [0x0A] : [0x2C, 0x0A]
+                }
+            }
+            out += Array("  ],\n".utf8)
+        }
+        out += Array("{\n".utf8)
+        array("articles", articles)
+        array("events", events)
+        out += Array("  \"schema_version\" : \(EventsDocument.currentSchemaVersion)\n}\n".utf8)
+        return Data(out)
+    }
+}

@@ -1,0 +1,140 @@
+import EventModel
+
+/// What a build keeps between runs: the files it read (with their size, time and content hash),
+/// each article's metadata and extracted events, the merge inputs of every event in columns, and
+/// the encoded merged events by the set of reports they combine. SQLite is the embedded
+/// implementation (`SQLiteTimelineStore`); nothing outside `Store/` speaks SQL.
+public protocol TimelineStore: AnyObject, Sendable {
+    /// Every file read before, by path.
+    func files() throws -> [String: StoredFile]
+    /// Replaces what is kept of these files (their articles and mentions) in one transaction.
+    func save(_ changes: [FileChange]) throws
+    /// Records a file's new size and time when its bytes did not change.
+    func touch(_ files: [StoredFile]) throws
+    /// Forgets these files and everything read from them.
+    func remove(paths: [String]) throws
+    /// Forgets everything (a full rebuild, or a new extractor version).
+    func reset() throws
+    /// The merge inputs of every event of every article.
+    func mentions() throws -> [StoredMention]
+    /// The events of these articles, as `save` received them (JSON arrays).
+    func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: [UInt8]]
+    /// Every article's metadata fragment, by path then position in the file.
+    func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: [UInt8])]
+    /// The encoded merged events kept for these signatures.
+    func mergedFragments(_ signatures: Set<String>) throws -> [String: [UInt8]]
+    /// Keeps these merged events and forgets every other.
+    func replaceMergedFragments(keep: Set<String>, add: [String: [UInt8]]) throws
+    func setting(_ key: String) throws -> String?
+    func setSetting(_ key: String, _ value: String?) throws
+}
+
+/// A file as the last build saw it. `error` is the reason it could not be read.
+public struct StoredFile: Hashable, Sendable {
+    public var path: String
+    public var size: Int
+    public var modified: Double
+    public var hash: String
+    public var error: String?
+
+    public init(path: String, size: Int, modified: Double, hash: String, error: String? = nil) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.hash = hash
+        self.error = error
+    }
+}
+
+/// An article's place: its file and its position in the file (a JSON Lines file holds many).
+public struct ArticleKey: Hashable, Comparable, Sendable {
+    public var path: String
+    public var ordinal: Int
+
+    public init(path: String, ordinal: Int) {
+        self.path = path
+        self.ordinal = ordinal
+    }
+
+    public static func < (a: ArticleKey, b: ArticleKey) -> Bool { (a.path, a.ordinal) < (b.path, b.ordinal) }
+}
+
+/// One article read from a file: its metadata as it appears in `events.json`, and its events.
+public struct StoredArticle: Sendable {
+    public var key: ArticleKey
+    public var id: String
+    public var metadataFragment: [UInt8]
+    public var eventsJSON: [UInt8]
+    public var mentions: [StoredMention]
+
+    public init(
+        key: ArticleKey, id: String, metadataFragment: [UInt8], eventsJSON: [UInt8], mentions: [StoredMention]
+    ) {
+        self.key = key
+        self.id = id
+        self.metadataFragment = metadataFragment
+        self.eventsJSON = eventsJSON
+        self.mentions = mentions
+    }
+}
+
+/// A file read anew: what it is now and what it holds.
+public struct FileChange: Sendable {
+    public var file: StoredFile
+    public var articles: [StoredArticle]
+
+    public init(file: StoredFile, articles: [StoredArticle]) {
+        self.file = file
+        self.articles = articles
+    }
+}
+
+/// What merging needs of one event, kept in columns so a build can re-cluster every event
+/// without decoding them.
+public struct StoredMention: Hashable, Sendable {
+    public var article: ArticleKey
+    public var articleID: String
+    public var eventID: String
+    public var kind: EventKind
+    public var start: String?
+    public var end: String?
+    public var datePrecision: DatePrecision
+    public var place: Place?
+    public var initiatorCountry: String?
+    public var firstReported: String?
+    public var confidence: Double
+
+    public init(article: ArticleKey, event: Event) {
+        self.article = article
+        articleID = event.sources.first?.articleID.rawValue ?? ""
+        eventID = event.id.rawValue
+        kind = event.kind
+        start = event.date.start
+        end = event.date.end
+        datePrecision = event.date.precision
+        var place = event.location
+        place?.text = nil
+        self.place = place
+        initiatorCountry = event.actors.first { $0.role == .initiator }?.country
+        firstReported = event.firstReported
+        confidence = event.confidence
+    }
+
+    init(
+        article: ArticleKey, articleID: String, eventID: String, kind: EventKind, start: String?,
+        end: String?, datePrecision: DatePrecision, place: Place?, initiatorCountry: String?,
+        firstReported: String?, confidence: Double
+    ) {
+        self.article = article
+        self.articleID = articleID
+        self.eventID = eventID
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.datePrecision = datePrecision
+        self.place = place
+        self.initiatorCountry = initiatorCountry
+        self.firstReported = firstReported
+        self.confidence = confidence
+    }
+}
