@@ -85,6 +85,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(
+            name: "BuildBenchmark",
+            dependencies: ["Ingest", "EventModel"],
+            path: "Benchmarks/BuildBenchmark",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
             name: "DateBenchmark",
             dependencies: ["Extraction", "EventModel"],
             path: "Benchmarks/DateBenchmark",

@@ -29,29 +29,45 @@ public struct EventMerger: Sendable {
         }
         var clusters: [[Int]] = []
         var representatives: [Representative] = []
-        var byDay: [Int: [Int]] = [:]
+        // Clusters by country (places in two countries never nest), then by day.
+        var byDay: [String: [Int: [Int]]] = [:]
         var wide: [Int] = []
         func register(_ index: Int) {
-            guard let span = representatives[index].days else { return }
+            let best = representatives[index].best
+            guard let span = best.days else { return }
             if span.count > Self.indexedSpan {
                 if !wide.contains(index) { wide.append(index) }
                 return
             }
-            for day in span where byDay[day]?.last != index { byDay[day, default: []].append(index) }
+            for day in span where byDay[best.bucket, default: [:]][day]?.last != index {
+                byDay[best.bucket, default: [:]][day, default: []].append(index)
+            }
         }
         for position in ordered {
             let key = keys[position]
             var candidates: [Int]
             if let span = key.days, span.count <= Self.indexedSpan {
-                var found = Set(wide)
-                for day in span { found.formUnion(byDay[day] ?? []) }
-                candidates = found.sorted()
+                let buckets: [String] =
+                    switch key.bucket {
+                    case MergeKey.unplaced: [MergeKey.unplaced]
+                    case MergeKey.unknownCountry: byDay.keys.filter { $0 != MergeKey.unplaced }
+                    default: [key.bucket, MergeKey.unknownCountry]
+                    }
+                candidates = wide
+                for bucket in buckets {
+                    guard let days = byDay[bucket] else { continue }
+                    for day in span { candidates += days[day] ?? [] }
+                }
+                candidates.sort()
             } else if key.days != nil {
                 candidates = Array(representatives.indices)
             } else {
                 candidates = []
             }
-            if let index = candidates.first(where: { representatives[$0].accepts(key) }) {
+            if let index = candidates.first(where: {
+                !representatives[$0].articles.contains(key.article)
+                    && Self.compatible(representatives[$0].best, key)
+            }) {
                 clusters[index].append(position)
                 representatives[index].add(key)
                 register(index)
@@ -67,7 +83,8 @@ public struct EventMerger: Sendable {
     /// Dates longer than this many days are not indexed day by day.
     static let indexedSpan = 62
 
-    /// What a cluster is compared by: its best-specified member and the articles it came from.
+    /// What a cluster is compared by: its best-specified member and the articles it came from
+    /// (within one article the extractor has already told its events apart).
     struct Representative {
         var best: MergeKey
         var articles: Set<String>
@@ -78,12 +95,6 @@ public struct EventMerger: Sendable {
         }
 
         var days: ClosedRange<Int>? { best.days }
-
-        func accepts(_ key: MergeKey) -> Bool {
-            // Within one article the extractor has already told its events apart.
-            guard !articles.contains(key.article) else { return false }
-            return EventMerger.compatible(best, key)
-        }
 
         mutating func add(_ key: MergeKey) {
             articles.insert(key.article)
@@ -108,8 +119,16 @@ public struct EventMerger: Sendable {
     ]
 
     static func kindsCompatible(_ a: EventKind, _ b: EventKind) -> Bool {
-        a == b || kindGroups.contains { $0.contains(a) && $0.contains(b) }
+        a == b || (groupOf[a].map { $0 == groupOf[b] } ?? false)
     }
+
+    private static let groupOf: [EventKind: Int] = {
+        var table: [EventKind: Int] = [:]
+        for (index, group) in kindGroups.enumerated() {
+            for kind in group { table[kind] = index }
+        }
+        return table
+    }()
 
     static func compatible(_ a: MergeKey, _ b: MergeKey) -> Bool {
         guard kindsCompatible(a.kind, b.kind) else { return false }

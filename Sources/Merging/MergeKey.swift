@@ -31,6 +31,7 @@ public struct MergeKey: Hashable, Sendable {
         self.specificity = specificity
         self.confidence = confidence
         days = Self.days(start, end)
+        bucket = place == nil ? Self.unplaced : place?.country ?? Self.unknownCountry
     }
 
     public init(_ event: Event) {
@@ -46,6 +47,10 @@ public struct MergeKey: Hashable, Sendable {
 
     /// The day numbers the dates cover.
     let days: ClosedRange<Int>?
+    /// The place's country; only events in one bucket (or of an unknown country) can merge.
+    let bucket: String
+    static let unplaced = "-"
+    static let unknownCountry = "?"
 
     /// Better specified (then more confident, then the smaller id): the member that describes a
     /// cluster.

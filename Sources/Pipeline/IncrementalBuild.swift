@@ -259,7 +259,7 @@ public struct IncrementalBuild {
         encoder.outputFormatting = [.sortedKeys]
         return StoredArticle(
             key: key, id: article.id.rawValue, metadataFragment: try EventsJSON.fragment(article.metadata),
-            eventsJSON: [UInt8](try encoder.encode(events)),
+            eventsJSON: try encoder.encode(events),
             mentions: events.map { StoredMention(article: key, event: $0) })
     }
 
@@ -271,7 +271,7 @@ public struct IncrementalBuild {
         // An article held by two files counts once: the first by path.
         let articleFragments = try store.articleFragments()
         var owner: [String: ArticleKey] = [:]
-        var articles: [[UInt8]] = []
+        var articles: [Data] = []
         for entry in articleFragments where owner[entry.id] == nil {
             owner[entry.id] = entry.key
             articles.append(entry.fragment)
@@ -299,22 +299,24 @@ public struct IncrementalBuild {
                     "\(mention.article.path)\u{1F}\(mention.article.ordinal)\u{1F}\(mention.eventID)\u{1F}"
                 text += (files[mention.article.path]?.hash ?? "") + "\u{1E}"
             }
-            signatures.append(ContentHash.of(Data(text.utf8)))
+            signatures.append(ContentHash.of(text))
         }
         let known = try store.mergedFragments(Set(signatures))
-        var added: [String: [UInt8]] = [:]
+        var added: [String: Data] = [:]
         let missing = clusters.indices.filter { known[signatures[$0]] == nil }
-        if !missing.isEmpty {
-            let needed = missing.flatMap { clusters[$0].map { mentions[$0].article } }
-            let blobs = try store.events(ofArticlesAt: needed)
+        // In slices, so a full build never holds every decoded event at once.
+        let decoder = JSONDecoder()
+        for slice in stride(from: 0, to: missing.count, by: 2_000) {
+            let part = missing[slice..<min(slice + 2_000, missing.count)]
+            let blobs = try store.events(
+                ofArticlesAt: part.flatMap { clusters[$0].map { mentions[$0].article } })
             var decoded: [ArticleKey: [String: Event]] = [:]
-            let decoder = JSONDecoder()
             for (key, blob) in blobs {
-                let events = try decoder.decode([Event].self, from: Data(blob))
+                let events = try decoder.decode([Event].self, from: blob)
                 decoded[key] = Dictionary(
                     events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
             }
-            for index in missing {
+            for index in part {
                 let members = clusters[index].compactMap {
                     decoded[mentions[$0].article]?[mentions[$0].eventID]
                 }
@@ -355,9 +357,6 @@ public struct IncrementalBuild {
 
     /// A file's size and modification time (-1 and 0 when it is missing).
     public static func stamp(of path: String) -> (size: Int, modified: Double) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return (size, modified)
+        FileStamp.of(path) ?? (-1, 0)
     }
 }

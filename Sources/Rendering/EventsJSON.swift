@@ -6,7 +6,7 @@ import Foundation
 /// re-encodes only what changed. The bytes are those `SitrepJSON.encode(EventsDocument)` writes.
 public enum EventsJSON {
     /// A value encoded as an element of one of the document's arrays (indented two levels).
-    public static func fragment(_ value: some Encodable) throws -> [UInt8] {
+    public static func fragment(_ value: some Encodable) throws -> Data {
         let data = try SitrepJSON.makeEncoder().encode(value)
         var result: [UInt8] = []
         result.reserveCapacity(data.count + data.count / 8)
@@ -18,30 +18,31 @@ public enum EventsJSON {
             result.append(byte)
             lineStart = byte == 0x0A
         }
-        return result
+        return Data(result)
     }
 
     /// The whole document from its fragments, in order.
-    public static func document(articles: [[UInt8]], events: [[UInt8]]) -> Data {
-        var out: [UInt8] = []
+    public static func document(articles: [Data], events: [Data]) -> Data {
+        var out = Data()
         out.reserveCapacity(
             articles.reduce(0) { $0 + $1.count + 2 } + events.reduce(0) { $0 + $1.count + 2 } + 128)
-        func array(_ name: String, _ items: [[UInt8]]) {
-            out += Array("  \"\(name)\" : [\n".utf8)
+        func array(_ name: String, _ items: [Data]) {
+            out.append(contentsOf: Array("  \"\(name)\" : [\n".utf8))
             if items.isEmpty {
                 out.append(0x0A)
             } else {
                 for (index, item) in items.enumerated() {
-                    out += item
-                    out += index == items.count - 1 ? [0x0A] : [0x2C, 0x0A]
+                    out.append(item)
+                    out.append(contentsOf: index == items.count - 1 ? [0x0A] : [0x2C, 0x0A])
                 }
             }
-            out += Array("  ],\n".utf8)
+            out.append(contentsOf: Array("  ],\n".utf8))
         }
-        out += Array("{\n".utf8)
+        out.append(contentsOf: Array("{\n".utf8))
         array("articles", articles)
         array("events", events)
-        out += Array("  \"schema_version\" : \(EventsDocument.currentSchemaVersion)\n}\n".utf8)
-        return Data(out)
+        out.append(
+            contentsOf: Array("  \"schema_version\" : \(EventsDocument.currentSchemaVersion)\n}\n".utf8))
+        return out
     }
 }

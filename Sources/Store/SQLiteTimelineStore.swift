@@ -42,8 +42,8 @@ public final class SQLiteTimelineStore: TimelineStore {
                         sql:
                             "INSERT INTO article (path, ordinal, id, metadata, events) VALUES (?, ?, ?, ?, ?)",
                         arguments: [
-                            article.key.path, article.key.ordinal, article.id, Data(article.metadataFragment),
-                            Data(article.eventsJSON),
+                            article.key.path, article.key.ordinal, article.id, article.metadataFragment,
+                            article.eventsJSON,
                         ])
                     for (position, mention) in article.mentions.enumerated() {
                         try insert(mention, position: position, db)
@@ -105,7 +105,7 @@ public final class SQLiteTimelineStore: TimelineStore {
                     SELECT path, ordinal, articleID, eventID, kind, start, "end", datePrecision, placeName,
                       placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID, initiatorCountry,
                       firstReported, confidence
-                    FROM mention ORDER BY path, ordinal, position
+                    FROM mention
                     """)
             while let row = try rows.next() {
                 var place: Place?
@@ -127,49 +127,49 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: [UInt8]] {
+    public func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data] {
         try queue.read { db in
-            var result: [ArticleKey: [UInt8]] = [:]
+            var result: [ArticleKey: Data] = [:]
             let statement = try db.makeStatement(
                 sql: "SELECT events FROM article WHERE path = ? AND ordinal = ?")
             for key in Set(keys) {
                 if let data = try Data.fetchOne(statement, arguments: [key.path, key.ordinal]) {
-                    result[key] = [UInt8](data)
+                    result[key] = data
                 }
             }
             return result
         }
     }
 
-    public func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: [UInt8])] {
+    public func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)] {
         try queue.read { db in
-            var result: [(key: ArticleKey, id: String, fragment: [UInt8])] = []
+            var result: [(key: ArticleKey, id: String, fragment: Data)] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT path, ordinal, id, metadata FROM article ORDER BY path, ordinal")
             while let row = try rows.next() {
                 let data: Data = row[3]
-                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2], [UInt8](data)))
+                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2], data))
             }
             return result
         }
     }
 
-    public func mergedFragments(_ signatures: Set<String>) throws -> [String: [UInt8]] {
+    public func mergedFragments(_ signatures: Set<String>) throws -> [String: Data] {
         try queue.read { db in
-            var result: [String: [UInt8]] = [:]
+            var result: [String: Data] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT signature, json FROM merged")
             while let row = try rows.next() {
                 let signature: String = row[0]
                 if signatures.contains(signature) {
                     let data: Data = row[1]
-                    result[signature] = [UInt8](data)
+                    result[signature] = data
                 }
             }
             return result
         }
     }
 
-    public func replaceMergedFragments(keep: Set<String>, add: [String: [UInt8]]) throws {
+    public func replaceMergedFragments(keep: Set<String>, add: [String: Data]) throws {
         try queue.write { db in
             let stored = try String.fetchAll(db, sql: "SELECT signature FROM merged")
             for signature in stored where !keep.contains(signature) {
@@ -178,7 +178,7 @@ public final class SQLiteTimelineStore: TimelineStore {
             for (signature, json) in add.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO merged (signature, json) VALUES (?, ?)",
-                    arguments: [signature, Data(json)])
+                    arguments: [signature, json])
             }
         }
     }

@@ -1,4 +1,5 @@
 import EventModel
+import Foundation
 
 /// What a build keeps between runs: the files it read (with their size, time and content hash),
 /// each article's metadata and extracted events, the merge inputs of every event in columns, and
@@ -18,13 +19,13 @@ public protocol TimelineStore: AnyObject, Sendable {
     /// The merge inputs of every event of every article.
     func mentions() throws -> [StoredMention]
     /// The events of these articles, as `save` received them (JSON arrays).
-    func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: [UInt8]]
+    func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's metadata fragment, by path then position in the file.
-    func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: [UInt8])]
+    func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
     /// The encoded merged events kept for these signatures.
-    func mergedFragments(_ signatures: Set<String>) throws -> [String: [UInt8]]
+    func mergedFragments(_ signatures: Set<String>) throws -> [String: Data]
     /// Keeps these merged events and forgets every other.
-    func replaceMergedFragments(keep: Set<String>, add: [String: [UInt8]]) throws
+    func replaceMergedFragments(keep: Set<String>, add: [String: Data]) throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String?) throws
 }
@@ -63,12 +64,12 @@ public struct ArticleKey: Hashable, Comparable, Sendable {
 public struct StoredArticle: Sendable {
     public var key: ArticleKey
     public var id: String
-    public var metadataFragment: [UInt8]
-    public var eventsJSON: [UInt8]
+    public var metadataFragment: Data
+    public var eventsJSON: Data
     public var mentions: [StoredMention]
 
     public init(
-        key: ArticleKey, id: String, metadataFragment: [UInt8], eventsJSON: [UInt8], mentions: [StoredMention]
+        key: ArticleKey, id: String, metadataFragment: Data, eventsJSON: Data, mentions: [StoredMention]
     ) {
         self.key = key
         self.id = id

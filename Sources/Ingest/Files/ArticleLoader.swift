@@ -21,7 +21,9 @@ public struct ArticleLoader: Sendable {
 
     public init(maximumBytes: Int = ArticleLoader.defaultMaximumBytes, excludedFolders: [String] = []) {
         self.maximumBytes = maximumBytes
-        self.excludedFolders = excludedFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        self.excludedFolders = excludedFolders.map {
+            URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path
+        }
     }
 
     /// A file found below the inputs, in a stable order, or why an input could not be used.
@@ -40,28 +42,37 @@ public struct ArticleLoader: Sendable {
                 continue
             }
             let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
-            results += walk(folder: input, root: root)
+            results += walk(folder: input, resolved: root, root: root)
         }
         return results
     }
 
-    private func walk(folder: String, root: String) -> [Result<String, IngestError>] {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+    /// - Parameters:
+    ///   - resolved: the folder's real path (links resolved); its plain entries are inside it.
+    ///   - root: the real path of the input folder; nothing outside it is read.
+    private func walk(folder: String, resolved folderResolved: String, root: String) -> [Result<
+        String, IngestError
+    >] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return [.failure(IngestError(file: folder, reason: .unreadable("the folder cannot be listed")))]
         }
         var results: [Result<String, IngestError>] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            // One lstat per entry; only a link needs resolving to see where it points.
+            guard let type = FileType.of(path, followingLinks: false) else { continue }
+            let resolved =
+                type == .link
+                ? URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+                : (folderResolved as NSString).appendingPathComponent(name)
             if excludedFolders.contains(where: { resolved == $0 || resolved.hasPrefix($0 + "/") }) {
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let target = type == .link ? FileType.of(path, followingLinks: true) : type
+            guard let target else { continue }
             let inside = resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-            if isDirectory.boolValue {
-                if inside { results += walk(folder: path, root: root) }
+            if target == .folder {
+                if inside { results += walk(folder: path, resolved: resolved, root: root) }
                 continue
             }
             guard Self.isSupported(name) else { continue }
