@@ -56,7 +56,10 @@ let package = Package(
         ),
         .target(
             name: "Rendering",
-            dependencies: ["EventModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "EventModel", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictness
         ),
         .target(
@@ -91,14 +94,25 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(
+            name: "RenderBenchmark",
+            dependencies: ["Rendering", "EventModel"],
+            path: "Benchmarks/RenderBenchmark",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
             name: "DateBenchmark",
             dependencies: ["Extraction", "EventModel"],
             path: "Benchmarks/DateBenchmark",
             swiftSettings: strictness
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "EventModelTests",
-            dependencies: ["EventModel"],
+            dependencies: ["EventModel", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -120,8 +134,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "RenderingTests",
+            dependencies: ["Rendering", "EventModel"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "EventModel", "Store", "Extraction"],
+            dependencies: ["Pipeline", "EventModel", "Store", "Extraction", "Rendering", "TestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
     ]

@@ -8,7 +8,10 @@ import Ingest
 // the full build, the rebuild with nothing changed, after adding one article, after changing
 // one. Prints wall time and peak memory of each run.
 //
-// Usage: BuildBenchmark [CORPUS_FOLDER] [--articles N] [--work FOLDER] [--sitrep PATH]
+// Then the templates are changed (a copy, with one more CSS comment), so every event is rendered
+// again without being read again: the rendering time of the whole timeline.
+//
+// Usage: BuildBenchmark [CORPUS_FOLDER] [--articles N] [--work FOLDER] [--sitrep PATH] [--templates DIR]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -22,6 +25,7 @@ let work =
     option("--work") ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("sitrep-build-benchmark")
 let executableFolder = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
 let sitrep = option("--sitrep") ?? (executableFolder as NSString).appendingPathComponent("sitrep")
+let templates = option("--templates") ?? "Templates"
 let corpus = arguments.first ?? "../shared/corpus"
 
 func fail(_ message: String) -> Never {
@@ -150,7 +154,10 @@ try? FileManager.default.removeItem(atPath: state)
 print(
     "Corpus: \(count) articles from \(stories.count) development stories in \(articles) (\(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - generateStart) / 1e9)) s to write)"
 )
-let common = [articles, "--out", out, "--state", state]
+let templateCopy = (work as NSString).appendingPathComponent("Templates")
+try? FileManager.default.removeItem(atPath: templateCopy)
+try FileManager.default.copyItem(atPath: templates, toPath: templateCopy)
+let common = [articles, "--out", out, "--state", state, "--templates", templateCopy]
 
 let full = try build(common)
 print(
@@ -176,4 +183,17 @@ if var text = try? String(contentsOfFile: changedFile, encoding: .utf8) {
 }
 let idleAgain = try build(common)
 print(String(format: "nothing changed   %7.2f s   %@", idleAgain.seconds, idleAgain.summary))
+let css = (templateCopy as NSString).appendingPathComponent("assets/style.css")
+let style = try String(contentsOfFile: css, encoding: .utf8)
+try Data((style + "\n/* changed */\n").utf8).write(to: URL(fileURLWithPath: css))
+let rendered = try build(common)
+print(
+    String(
+        format: "templates changed %7.2f s   (every event rendered again)   %@", rendered.seconds,
+        rendered.summary))
+let index = (out as NSString).appendingPathComponent("index.html")
+let indexSize = (try? FileManager.default.attributesOfItem(atPath: index)[.size] as? NSNumber)?.intValue ?? 0
+let pages =
+    (try? FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }.count) ?? 0
+print(String(format: "first page        index.html %.2f MB; %d pages in all", Double(indexSize) / 1e6, pages))
 print(String(format: "peak memory of any build: %.0f MB", try build(common).peakMB))

@@ -18,12 +18,21 @@ public struct IncrementalBuild {
         public var state: String
         /// Re-read every file.
         public var full: Bool
+        /// The folder of the site's templates and assets.
+        public var templates: String
+        /// The published address of the output folder, for absolute links in the feeds.
+        public var siteURL: String?
 
-        public init(inputs: [String], out: String = "Output", state: String = ".sitrep", full: Bool = false) {
+        public init(
+            inputs: [String], out: String = "Output", state: String = ".sitrep", full: Bool = false,
+            templates: String = "Templates", siteURL: String? = nil
+        ) {
             self.inputs = inputs
             self.out = out
             self.state = state
             self.full = full
+            self.templates = templates
+            self.siteURL = siteURL
         }
     }
 
@@ -72,6 +81,9 @@ public struct IncrementalBuild {
     }
 
     public func run() throws -> Summary {
+        // A template that does not parse stops the build before anything is read or written.
+        let renderer = SiteRenderer(
+            templates: try TemplateSet(folder: options.templates), siteURL: options.siteURL)
         let lock = try StateLock(folder: options.state)
         defer { withExtendedLifetime(lock) {} }
         let store = try SQLiteTimelineStore(path: Self.databasePath(state: options.state))
@@ -89,10 +101,15 @@ public struct IncrementalBuild {
             try store.setSetting("extractor", fingerprint)
             try store.setSetting("output", nil)
         }
-        let storedMerger = try store.setting("merger")
-        if storedMerger != String(EventMerger.version) {
-            try store.replaceMergedFragments(keep: [], add: [:])
-            try store.setSetting("merger", String(EventMerger.version))
+        // Merged events are kept rendered: another merger or other templates render them again.
+        let rendering = "merger \(EventMerger.version); \(renderer.fingerprint)"
+        let storedRendering = try store.setting("rendering")
+        var rerender = false
+        if storedRendering != rendering {
+            rerender = true
+            try store.setSetting("pages", nil)
+            try store.replaceMergedEvents(keep: [], add: [:])
+            try store.setSetting("rendering", rendering)
         }
 
         // 1. Which files are new, changed or gone.
@@ -176,9 +193,13 @@ public struct IncrementalBuild {
         _ = changedCount
 
         // 3 and 4. Merge and write, unless nothing changed and the outputs are as last written.
-        let eventsURL = URL(fileURLWithPath: options.out).appendingPathComponent("events.json")
-        let nothingChanged = summary.filesRead == 0 && scan.removed.isEmpty && !summary.fullRebuild
-        if nothingChanged, let written = try store.setting("output"), written == Self.outputStamp(eventsURL) {
+        let out = URL(fileURLWithPath: options.out)
+        let stampedFiles = ["events.json", "index.html"].map { out.appendingPathComponent($0) }
+        let nothingChanged =
+            summary.filesRead == 0 && scan.removed.isEmpty && !summary.fullRebuild && !rerender
+        if nothingChanged, let written = try store.setting("output"),
+            written == Self.outputStamp(stampedFiles)
+        {
             summary.upToDate = true
             let counts = (try store.setting("counts") ?? "0 0 0").split(separator: " ").compactMap { Int($0) }
             if counts.count == 3 {
@@ -186,24 +207,52 @@ public struct IncrementalBuild {
                 summary.events = counts[1]
                 summary.sources = counts[2]
             }
-            log("[3/4] merge: nothing changed")
+            log("[3/4] merge and render: nothing changed")
             log("[4/4] write \(options.out): up to date")
             return summary
         }
-        let document = try steps.run("merge reports of one event") { () throws -> (Data, String) in
-            let merged = try Self.merge(store: store, summary: &summary)
+        let outputs = try steps.run("merge and render") { () throws -> (Outputs, String) in
+            let outputs = try Self.merge(store: store, renderer: renderer, out: out, summary: &summary)
             return (
-                merged,
+                outputs,
                 "\(summary.events) events with \(summary.sources) sources from \(summary.articles) articles"
             )
         }
+        let files = outputs.files
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
-            let written = try OutputFile.write(document, to: eventsURL)
-            return (written, written ? "events.json written" : "events.json unchanged")
+            var written = 0
+            for (name, data) in files.sorted(by: { $0.key < $1.key })
+            where try OutputFile.write(data, to: out.appendingPathComponent(name)) {
+                written += 1
+            }
+            // Month pages of months that no longer have events.
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: options.out)) ?? []
+            var removed = 0
+            for name in existing
+            where files[name] == nil && Self.isMonthPage(name)
+                && !outputs.unchangedMonths.contains(String(name.dropLast(5)))
+            {
+                try FileManager.default.removeItem(at: out.appendingPathComponent(name))
+                removed += 1
+            }
+            let line =
+                "\(written) of \(files.count + outputs.unchangedMonths.count) files written, "
+                + "\(files.count - written + outputs.unchangedMonths.count) unchanged"
+                + (removed > 0 ? ", \(removed) old month pages removed" : "")
+            return (written > 0 || removed > 0, line)
         }
-        try store.setSetting("output", Self.outputStamp(eventsURL))
+        try store.setSetting("pages", Self.writeDigests(outputs.monthDigests))
+        try store.setSetting("output", Self.outputStamp(stampedFiles))
         try store.setSetting("counts", "\(summary.articles) \(summary.events) \(summary.sources)")
         return summary
+    }
+
+    /// "2025-03.html", "undated.html": the pages a build makes per month.
+    static func isMonthPage(_ name: String) -> Bool {
+        if name == "\(EventFacets.undated).html" { return true }
+        let bytes = Array(name.utf8)
+        guard bytes.count == 12, name.hasSuffix(".html"), bytes[4] == UInt8(ascii: "-") else { return false }
+        return (bytes[0..<4] + bytes[5..<7]).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     // MARK: Scanning
@@ -265,9 +314,20 @@ public struct IncrementalBuild {
 
     // MARK: Merging
 
-    /// Clusters every stored event; re-combines and re-encodes only clusters not seen before.
-    static func merge(store: any TimelineStore, summary: inout Summary) throws -> Data {
-        let files = try store.files()
+    /// Clusters every stored event, re-combines and re-renders only clusters not seen before,
+    /// and makes every output file.
+    /// The outputs of a build, and the month pages left as they were.
+    struct Outputs {
+        var files: [String: Data]
+        /// Months whose pages were not rendered again, and what every month page now holds.
+        var unchangedMonths: Set<String>
+        var monthDigests: [String: String]
+    }
+
+    static func merge(
+        store: any TimelineStore, renderer: SiteRenderer, out: URL, summary: inout Summary
+    ) throws -> Outputs {
+        let storedFiles = try store.files()
         // An article held by two files counts once: the first by path.
         let articleFragments = try store.articleFragments()
         var owner: [String: ArticleKey] = [:]
@@ -297,15 +357,21 @@ public struct IncrementalBuild {
                 let mention = mentions[member]
                 text +=
                     "\(mention.article.path)\u{1F}\(mention.article.ordinal)\u{1F}\(mention.eventID)\u{1F}"
-                text += (files[mention.article.path]?.hash ?? "") + "\u{1E}"
+                text += (storedFiles[mention.article.path]?.hash ?? "") + "\u{1E}"
             }
             signatures.append(ContentHash.of(text))
         }
-        let known = try store.mergedFragments(Set(signatures))
-        var added: [String: Data] = [:]
+        let known = try store.mergedEvents(Set(signatures))
+        var added: [String: StoredMergedEvent] = [:]
         let missing = clusters.indices.filter { known[signatures[$0]] == nil }
         // In slices, so a full build never holds every decoded event at once.
         let decoder = JSONDecoder()
+        func facets(_ data: Data) throws -> EventFacets {
+            guard let facets = EventFacets(line: String(decoding: data, as: UTF8.self)) else {
+                throw CocoaError(.coderReadCorrupt)
+            }
+            return facets
+        }
         for slice in stride(from: 0, to: missing.count, by: 2_000) {
             let part = missing[slice..<min(slice + 2_000, missing.count)]
             let blobs = try store.events(
@@ -316,15 +382,21 @@ public struct IncrementalBuild {
                 decoded[key] = Dictionary(
                     events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
             }
+            var combined: [(signature: String, event: Event)] = []
             for index in part {
                 let members = clusters[index].compactMap {
                     decoded[mentions[$0].article]?[mentions[$0].eventID]
                 }
                 guard !members.isEmpty else { continue }
-                added[signatures[index]] = try EventsJSON.fragment(EventMerger.combine(members))
+                combined.append((signatures[index], EventMerger.combine(members)))
+            }
+            for (entry, rendered) in zip(combined, try renderer.render(combined.map(\.event))) {
+                added[entry.signature] = StoredMergedEvent(
+                    json: rendered.json, html: rendered.html, csv: rendered.csv, geojson: rendered.geojson,
+                    facets: Data(rendered.facets.line.utf8))
             }
         }
-        try store.replaceMergedFragments(keep: Set(signatures), add: added)
+        try store.replaceMergedEvents(keep: Set(signatures), add: added)
         // Newest first, as EventMerger.merge orders them: by the best report's start, then the id.
         var order: [(start: String, id: String, index: Int)] = []
         for (index, cluster) in clusters.enumerated() {
@@ -335,8 +407,56 @@ public struct IncrementalBuild {
         order.sort { ($0.start, $0.id) > ($1.start, $1.id) }
         summary.events = clusters.count
         summary.sources = mentions.count
-        let fragments = order.compactMap { known[signatures[$0.index]] ?? added[signatures[$0.index]] }
-        return EventsJSON.document(articles: articles, events: fragments)
+        var rendered: [RenderedEvent] = []
+        var monthOf: [String: String] = [:]
+        rendered.reserveCapacity(order.count)
+        for entry in order {
+            guard let stored = known[signatures[entry.index]] ?? added[signatures[entry.index]] else {
+                continue
+            }
+            defer { monthOf[signatures[entry.index]] = rendered.last?.facets.month }
+            rendered.append(
+                RenderedEvent(
+                    json: stored.json, html: stored.html, csv: stored.csv, geojson: stored.geojson,
+                    facets: try facets(stored.facets)))
+        }
+        // The feeds hold the newest reports, whole.
+        let newest = rendered.sorted {
+            ($0.facets.firstReported ?? "", $0.facets.id) > ($1.facets.firstReported ?? "", $1.facets.id)
+        }.prefix(renderer.feedSize)
+        let feed = try newest.map { try decoder.decode(Event.self, from: $0.json) }
+        // A month page holds its events in order: the same signatures, the same page.
+        var monthText: [String: String] = [:]
+        for entry in order {
+            let signature = signatures[entry.index]
+            monthText[monthOf[signature] ?? EventFacets.undated, default: ""] += signature + " "
+        }
+        var digests: [String: String] = [:]
+        for (month, text) in monthText { digests[month] = ContentHash.of(text) }
+        let previous = Self.readDigests(try store.setting("pages"))
+        let unchanged = Set(
+            digests.keys.filter { month in
+                previous[month] == digests[month]
+                    && FileManager.default.fileExists(
+                        atPath: out.appendingPathComponent("\(month).html").path)
+            })
+        var files = try renderer.site(
+            events: rendered, feed: feed, articleCount: articles.count, unchangedMonths: unchanged)
+        files["events.json"] = EventsJSON.document(articles: articles, events: rendered.map(\.json))
+        return Outputs(files: files, unchangedMonths: unchanged, monthDigests: digests)
+    }
+
+    static func readDigests(_ text: String?) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in (text ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
+        }
+        return result
+    }
+
+    static func writeDigests(_ digests: [String: String]) -> String {
+        digests.keys.sorted().map { "\($0) \(digests[$0] ?? "")" }.joined(separator: "\n")
     }
 
     // MARK: Versions
@@ -350,9 +470,11 @@ public struct IncrementalBuild {
     }
 
     /// The size and time of an output as written, to tell it was not touched since.
-    static func outputStamp(_ url: URL) -> String {
-        let (size, modified) = stamp(of: url.path)
-        return "\(url.path) \(size) \(modified)"
+    static func outputStamp(_ urls: [URL]) -> String {
+        urls.map { url in
+            let (size, modified) = stamp(of: url.path)
+            return "\(url.path) \(size) \(modified)"
+        }.joined(separator: "; ")
     }
 
     /// A file's size and modification time (-1 and 0 when it is missing).

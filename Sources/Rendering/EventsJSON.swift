@@ -13,10 +13,12 @@ public enum EventsJSON {
         // Newlines inside strings are escaped, so every raw newline starts a line; the blank
         // line of an empty array stays blank.
         var lineStart = true
-        for byte in data {
-            if lineStart && byte != 0x0A { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            result.append(byte)
-            lineStart = byte == 0x0A
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if lineStart && byte != 0x0A { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                result.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
         return Data(result)
     }

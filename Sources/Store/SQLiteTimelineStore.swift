@@ -154,31 +154,32 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func mergedFragments(_ signatures: Set<String>) throws -> [String: Data] {
+    public func mergedEvents(_ signatures: Set<String>) throws -> [String: StoredMergedEvent] {
         try queue.read { db in
-            var result: [String: Data] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT signature, json FROM merged")
+            var result: [String: StoredMergedEvent] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT signature, json, html, csv, geojson, facets FROM merged")
             while let row = try rows.next() {
                 let signature: String = row[0]
-                if signatures.contains(signature) {
-                    let data: Data = row[1]
-                    result[signature] = data
-                }
+                guard signatures.contains(signature) else { continue }
+                result[signature] = StoredMergedEvent(
+                    json: row[1], html: row[2], csv: row[3], geojson: row[4], facets: row[5])
             }
             return result
         }
     }
 
-    public func replaceMergedFragments(keep: Set<String>, add: [String: Data]) throws {
+    public func replaceMergedEvents(keep: Set<String>, add: [String: StoredMergedEvent]) throws {
         try queue.write { db in
             let stored = try String.fetchAll(db, sql: "SELECT signature FROM merged")
             for signature in stored where !keep.contains(signature) {
                 try db.execute(sql: "DELETE FROM merged WHERE signature = ?", arguments: [signature])
             }
-            for (signature, json) in add.sorted(by: { $0.key < $1.key }) {
+            for (signature, event) in add.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO merged (signature, json) VALUES (?, ?)",
-                    arguments: [signature, json])
+                    sql:
+                        "INSERT OR REPLACE INTO merged (signature, json, html, csv, geojson, facets) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [signature, event.json, event.html, event.csv, event.geojson, event.facets])
             }
         }
     }

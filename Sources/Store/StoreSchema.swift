@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQLite schema the Store keeps its per-article results in, as GRDB migrations.
 public enum StoreSchema {
-    public static let version = 2
+    public static let version = 3
 
     /// The migrations, in order; applying them to an empty database creates the current schema.
     public static var migrator: DatabaseMigrator {
@@ -64,6 +64,19 @@ public enum StoreSchema {
             try db.create(table: "setting") { table in
                 table.column("key", .text).primaryKey()
                 table.column("value", .text).notNull()
+            }
+        }
+        // Merged events keep every rendered piece: the card, the CSV row, the GeoJSON feature and
+        // the facts pages are grouped and filtered by.
+        migrator.registerMigration("v3-rendered") { db in
+            try db.drop(table: "merged")
+            try db.create(table: "merged") { table in
+                table.column("signature", .text).primaryKey()
+                table.column("json", .blob).notNull()
+                table.column("html", .blob).notNull()
+                table.column("csv", .blob).notNull()
+                table.column("geojson", .blob).notNull()
+                table.column("facets", .blob).notNull()
             }
         }
         return migrator

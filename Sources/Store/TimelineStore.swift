@@ -22,10 +22,10 @@ public protocol TimelineStore: AnyObject, Sendable {
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's metadata fragment, by path then position in the file.
     func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
-    /// The encoded merged events kept for these signatures.
-    func mergedFragments(_ signatures: Set<String>) throws -> [String: Data]
+    /// The merged events kept for these signatures, rendered.
+    func mergedEvents(_ signatures: Set<String>) throws -> [String: StoredMergedEvent]
     /// Keeps these merged events and forgets every other.
-    func replaceMergedFragments(keep: Set<String>, add: [String: Data]) throws
+    func replaceMergedEvents(keep: Set<String>, add: [String: StoredMergedEvent]) throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String?) throws
 }
@@ -137,5 +137,23 @@ public struct StoredMention: Hashable, Sendable {
         self.initiatorCountry = initiatorCountry
         self.firstReported = firstReported
         self.confidence = confidence
+    }
+}
+
+/// A merged event as every output shows it (see `Rendering.RenderedEvent`).
+public struct StoredMergedEvent: Sendable {
+    public var json: Data
+    public var html: Data
+    public var csv: Data
+    public var geojson: Data
+    /// The facts pages group and filter by, as JSON.
+    public var facets: Data
+
+    public init(json: Data, html: Data, csv: Data, geojson: Data, facets: Data) {
+        self.json = json
+        self.html = html
+        self.csv = csv
+        self.geojson = geojson
+        self.facets = facets
     }
 }

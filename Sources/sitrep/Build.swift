@@ -23,9 +23,26 @@ struct Build: ParsableCommand {
     @Flag(help: "Re-read and re-extract every file, as if no state existed.")
     var full = false
 
+    @Option(help: "The folder of the site's templates (*.mustache) and assets.")
+    var templates: String = "Templates"
+
+    @Option(
+        help:
+            "The address the output folder is published at, e.g. https://example.org/timeline/ (absolute feed links)."
+    )
+    var siteURL: String?
+
+    func validate() throws {
+        if let siteURL, !(siteURL.hasPrefix("https://") || siteURL.hasPrefix("http://")) {
+            throw ValidationError("--site-url must start with http:// or https://")
+        }
+    }
+
     func run() throws {
         let summary = try BuildCommand.run(
-            IncrementalBuild.Options(inputs: inputs, out: out, state: Self.stateFolder(state), full: full))
+            IncrementalBuild.Options(
+                inputs: inputs, out: out, state: Self.stateFolder(state), full: full, templates: templates,
+                siteURL: siteURL))
         if summary.articles == 0 && !summary.failures.isEmpty { throw ExitCode.failure }
     }
 
@@ -38,6 +55,9 @@ struct Build: ParsableCommand {
 /// What `build` and `watch` share: running one build and telling people what it did.
 enum BuildCommand {
     static func run(_ options: IncrementalBuild.Options) throws -> IncrementalBuild.Summary {
+        if options.siteURL == nil {
+            Terminal.warn("no --site-url: links in feed.json and atom.xml are relative to the output folder")
+        }
         let bar = ProgressBar()
         let build = IncrementalBuild(
             options,

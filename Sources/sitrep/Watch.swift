@@ -16,6 +16,12 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("The state folder (never watched).", valueName: "path"))
     var state: String = ".sitrep"
 
+    @Option(help: "The folder of the site's templates (*.mustache) and assets.")
+    var templates: String = "Templates"
+
+    @Option(help: "The address the output folder is published at (absolute feed links).")
+    var siteURL: String?
+
     @Option(help: "Seconds between looks at the inputs.")
     var interval: Double = 1
 
@@ -32,7 +38,8 @@ struct Watch: ParsableCommand {
     }
 
     func run() throws {
-        let options = IncrementalBuild.Options(inputs: inputs, out: out, state: Build.stateFolder(state))
+        let options = IncrementalBuild.Options(
+            inputs: inputs, out: out, state: Build.stateFolder(state), templates: templates, siteURL: siteURL)
         let watcher = InputWatcher(inputs: inputs, excluded: [out, options.state])
         print("Watching \(inputs.joined(separator: ", ")) (Ctrl-C to stop).")
         var done = 0

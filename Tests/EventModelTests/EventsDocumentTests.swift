@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The gold events of the seed story, decoded from `Fixtures/seeds.json`.

@@ -1,0 +1,97 @@
+import EventModel
+import Foundation
+
+/// One merged event rendered once for every output: its `events.json` fragment, its card on the
+/// site, its CSV row, its GeoJSON feature, and the facts the pages filter and count it by. A
+/// build keeps these and re-renders only events whose reports changed.
+public struct RenderedEvent: Sendable {
+    public var json: Data
+    public var html: Data
+    public var csv: Data
+    public var geojson: Data
+    public var facets: EventFacets
+
+    public init(json: Data, html: Data, csv: Data, geojson: Data, facets: EventFacets) {
+        self.json = json
+        self.html = html
+        self.csv = csv
+        self.geojson = geojson
+        self.facets = facets
+    }
+}
+
+/// What pages group, filter and count an event by.
+public struct EventFacets: Codable, Hashable, Sendable {
+    public var id: String
+    public var kind: EventKind
+    /// The first and last day (`YYYY-MM-DD`), nil when undated.
+    public var start: String?
+    public var end: String?
+    /// "YYYY-MM", or "undated".
+    public var month: String
+    public var firstReported: String?
+    /// Country codes and region names, for the place filter, with their labels.
+    public var places: [String: String]
+    public var actors: [String]
+    public var claim: ClaimStatus
+    public var confidence: Double
+
+    public static let undated = "undated"
+
+    /// The page that holds the event: its month's.
+    public var page: String { "\(month).html" }
+
+    public init(
+        id: String, kind: EventKind, start: String?, end: String?, month: String, firstReported: String?,
+        places: [String: String], actors: [String], claim: ClaimStatus, confidence: Double
+    ) {
+        self.id = id
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.month = month
+        self.firstReported = firstReported
+        self.places = places
+        self.actors = actors
+        self.claim = claim
+        self.confidence = confidence
+    }
+
+    // A line of fields apart by U+001F, lists apart by U+001E: a build reads tens of thousands of
+    // these, far faster than JSON.
+    private static let field: Character = "\u{1F}"
+    private static let item: Character = "\u{1E}"
+
+    /// The facets as one line (see `init(line:)`).
+    public var line: String {
+        let placeList = places.keys.sorted().map { "\($0)\(Self.item)\(places[$0] ?? "")" }
+        return [
+            id, kind.rawValue, start ?? "", end ?? "", month, firstReported ?? "",
+            placeList.joined(separator: String(Self.item)), actors.joined(separator: String(Self.item)),
+            claim.rawValue, String(confidence),
+        ].joined(separator: String(Self.field))
+    }
+
+    public init?(line: String) {
+        let parts = line.split(separator: Self.field, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 10, let kind = EventKind(rawValue: parts[1]),
+            let claim = ClaimStatus(rawValue: parts[8]),
+            let confidence = Double(parts[9])
+        else { return nil }
+        let placeItems = parts[6].split(separator: Self.item, omittingEmptySubsequences: false).map(
+            String.init)
+        var places: [String: String] = [:]
+        if placeItems.count >= 2 {
+            for index in stride(from: 0, to: placeItems.count - 1, by: 2) {
+                places[placeItems[index]] = placeItems[index + 1]
+            }
+        }
+        self.init(
+            id: parts[0], kind: kind, start: parts[2].isEmpty ? nil : parts[2],
+            end: parts[3].isEmpty ? nil : parts[3],
+            month: parts[4], firstReported: parts[5].isEmpty ? nil : parts[5], places: places,
+            actors: parts[7].isEmpty ? [] : parts[7].split(separator: Self.item).map(String.init),
+            claim: claim,
+            confidence: confidence)
+    }
+}

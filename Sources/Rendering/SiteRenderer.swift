@@ -1,0 +1,300 @@
+import EventModel
+import Foundation
+
+/// Renders the site and the feeds: each event's card (and CSV row and GeoJSON feature) once,
+/// then the pages — the newest events on `index.html`, a page per month, `about.html` — and
+/// `feed.json`, `atom.xml`, `events.geojson`, `events.csv`, and the assets.
+public struct SiteRenderer: Sendable {
+    public let templates: TemplateSet
+    /// The published address of the output folder, making feed links absolute.
+    public let siteURL: String?
+    public var siteTitle = "Sitrep conflict timeline"
+    /// Events on the first page, and in the feeds.
+    public var indexSize = 200
+    public var feedSize = 200
+
+    public init(templates: TemplateSet, siteURL: String?) {
+        self.templates = templates
+        self.siteURL = siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// What every rendered piece depends on besides the event.
+    public var fingerprint: String { "\(templates.fingerprint) \(siteURL ?? "")" }
+
+    // MARK: One event
+
+    /// Every event rendered, in order, on all cores.
+    public func render(_ events: [Event]) throws -> [RenderedEvent] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (events.count + cores - 1) / cores)
+        let results = Results(count: (events.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: results.count) { part in
+            let slice = events[(part * chunk)..<min(events.count, (part + 1) * chunk)]
+            results.set(part, Result { try slice.map(render) })
+        }
+        return try results.all().flatMap { try $0.get() }
+    }
+
+    /// Results written by parallel workers, each to its own slot.
+    private final class Results: @unchecked Sendable {
+        private var slots: [Result<[RenderedEvent], any Error>?]
+        private let lock = NSLock()
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            slots = Array(repeating: nil, count: count)
+        }
+        func set(_ index: Int, _ value: Result<[RenderedEvent], any Error>) {
+            lock.withLock { slots[index] = value }
+        }
+        func all() -> [Result<[RenderedEvent], any Error>] { lock.withLock { slots.compactMap { $0 } } }
+    }
+
+    public func render(_ event: Event) throws -> RenderedEvent {
+        let facets = Self.facets(event)
+        let view = Self.view(event, facets: facets)
+        let html = templates.render("event", view)
+        return RenderedEvent(
+            json: try EventsJSON.fragment(event), html: Data(html.utf8), csv: Data(EventsCSV.row(event).utf8),
+            geojson: try GeoJSON.feature(event, url: link(to: facets)), facets: facets)
+    }
+
+    func link(to facets: EventFacets) -> String { (siteURL ?? "") + "\(facets.page)#e-\(facets.id)" }
+
+    static func facets(_ event: Event) -> EventFacets {
+        let start = event.date.start.map { String($0.prefix(10)) }
+        let end = event.date.end.map { String($0.prefix(10)) } ?? start
+        var places: [String: String] = [:]
+        if let place = event.location {
+            if let country = place.country { places[country] = EventPresentation.countryName(country) }
+            let region = place.precision == .region ? place.name : place.admin1
+            if let region, place.precision != .country {
+                places[Self.key(region)] =
+                    region + (place.country.map { " (\(EventPresentation.countryName($0)))" } ?? "")
+            }
+        }
+        return EventFacets(
+            id: event.id.rawValue, kind: event.kind, start: start, end: end,
+            month: start.map { String($0.prefix(7)) } ?? EventFacets.undated,
+            firstReported: event.firstReported,
+            places: places, actors: Array(Set(event.actors.map(\.name))).sorted(), claim: event.claim.status,
+            confidence: event.confidence)
+    }
+
+    /// A filter value: lower case, words joined by "-".
+    static func key(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
+    }
+
+    static func view(_ event: Event, facets: EventFacets) -> [String: Any] {
+        let family = EventPresentation.Family(event.kind)
+        let place = EventPresentation.placeLabel(event.location)
+        var phrases = [event.date.text, event.location?.text].compactMap { $0 }
+        if let casualties = event.casualties {
+            phrases += [casualties.killed, casualties.injured, casualties.missing, casualties.captured]
+                .compactMap {
+                    $0?.text
+                }
+        }
+        let sources: [[String: Any]] = event.sources.map { source in
+            var view: [String: Any] = [
+                "outlet": source.outlet ?? source.title ?? "Source",
+                "quote": EventPresentation.quoteRuns(source.quote, marking: phrases).map {
+                    ["text": $0.text, "mark": $0.mark]
+                },
+            ]
+            if let link = EventPresentation.safeLink(source.url) { view["link"] = link }
+            if let title = source.title { view["title"] = title }
+            if let published = source.published, let day = CalendarDay(String(published.prefix(10))) {
+                view["published"] = String(published.prefix(10))
+                view["publishedLabel"] = EventPresentation.dayLabel(day)
+            }
+            return view
+        }
+        var view: [String: Any] = [
+            "id": event.id.rawValue, "kind": event.kind.rawValue,
+            "kindLabel": EventPresentation.kindLabel(event.kind),
+            "family": family.rawValue, "icon": family.icon, "headline": event.headline,
+            "permalink": "\(facets.page)#e-\(facets.id)", "start": facets.start ?? "",
+            "end": facets.end ?? "",
+            "dateLabel": EventPresentation.dateLabel(event.date),
+            "placeKeys": facets.places.keys.sorted().joined(separator: " "),
+            "actorKeys": event.actors.map { key($0.name) }.joined(separator: " "),
+            "claimStatus": event.claim.status.rawValue,
+            "claimLabel": EventPresentation.claimLabel(event.claim),
+            "confidence": EventPresentation.number(event.confidence),
+            "confidenceLevel": EventPresentation.confidenceLevel(event.confidence),
+            "confidenceLabel": EventPresentation.confidenceLevel(event.confidence).capitalized,
+            "factors": event.confidenceFactors.map {
+                ["factor": $0.factor, "weight": EventPresentation.fixed($0.weight, 2, sign: true)]
+            },
+            "sources": sources, "sourceCount": event.sources.count, "oneSource": event.sources.count == 1,
+        ]
+        if let place {
+            view["placeLabel"] = place
+            if let osm = EventPresentation.mapLink(event.location) { view["osm"] = osm }
+        }
+        if let acled = event.acled {
+            view["acled"] = ["eventType": acled.eventType, "subEventType": acled.subEventType]
+        }
+        if let actors = EventPresentation.actorsLabel(event.actors) { view["actorsLabel"] = actors }
+        if let weapons = EventPresentation.weaponsLabel(event.weapons) { view["weaponsLabel"] = weapons }
+        if let casualties = EventPresentation.casualtiesLabel(event.casualties) {
+            view["casualtiesLabel"] = casualties
+        }
+        if let outcome = event.outcome, outcome != .completed { view["outcomeLabel"] = outcome.rawValue }
+        return view
+    }
+
+    // MARK: The site
+
+    /// Every output but `events.json`, by file name.
+    /// - Parameters:
+    ///   - events: every event, newest first (the order of `events.json`).
+    ///   - feed: the events of the feeds, newest report first.
+    ///   - unchangedMonths: months whose pages hold the same events as the ones already written;
+    ///     they are not rendered again (a month page depends on nothing else).
+    public func site(
+        events: [RenderedEvent], feed: [Event], articleCount: Int, unchangedMonths: Set<String> = []
+    ) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        var months: [String: [RenderedEvent]] = [:]
+        for event in events { months[event.facets.month, default: []].append(event) }
+        let monthKeys = months.keys.sorted { a, b in
+            if a == EventFacets.undated { return false }
+            if b == EventFacets.undated { return true }
+            return a > b
+        }
+        let monthList: [[String: Any]] = monthKeys.map { key in
+            [
+                "file": "\(key).html", "label": EventPresentation.monthLabel(key),
+                "count": months[key]?.count ?? 0,
+            ]
+        }
+        let latest = Array(events.prefix(indexSize))
+        let lede =
+            events.count > latest.count
+            ? "The \(latest.count) newest of \(events.count) events; older ones are on the month pages."
+            : "All \(events.count) events, newest first."
+        files["index.html"] = page(
+            "index", title: "Latest events", heading: "Latest events", lede: lede, events: latest,
+            months: events.count > latest.count ? monthList : [], articleCount: articleCount)
+        for key in monthKeys where !unchangedMonths.contains(key) {
+            let list = months[key] ?? []
+            let label = EventPresentation.monthLabel(key)
+            files["\(key).html"] = page(
+                key, title: label, heading: "Events of \(label)", lede: "\(list.count) events, newest first.",
+                events: list, months: [], articleCount: nil)
+        }
+        let about = templates.render("about", aboutContext(months: monthList))
+        files["about.html"] = layout(
+            title: "About", description: "About the timeline, its feeds and its sources.", body: about,
+            flags: ["isAbout": true], articleCount: articleCount)
+        files["events.csv"] = EventsCSV.document(events.map(\.csv))
+        files["events.geojson"] = GeoJSON.collection(events.map(\.geojson))
+        files["feed.json"] = try JSONFeed.document(
+            feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) })
+        files["atom.xml"] = AtomFeed.document(
+            feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) })
+        for (name, data) in templates.assets { files["assets/\(name)"] = data }
+        return files
+    }
+
+    func aboutContext(months: [[String: Any]]) -> [String: Any] {
+        ["siteTitle": siteTitle, "months": months, "feedSize": feedSize]
+    }
+
+    private func page(
+        _ name: String, title: String, heading: String, lede: String, events: [RenderedEvent],
+        months: [[String: Any]],
+        articleCount: Int?
+    ) -> Data {
+        let body = templates.render(
+            "timeline", timelineContext(name, heading: heading, lede: lede, events: events, months: months))
+        return layout(
+            title: title,
+            description: "\(heading): dated, located events of armed conflict with their sources.",
+            body: body, flags: [name == "index" ? "isIndex" : "isMonth": true, "hasFilters": true],
+            articleCount: articleCount)
+    }
+
+    func timelineContext(
+        _ name: String, heading: String, lede: String, events: [RenderedEvent], months: [[String: Any]]
+    ) -> [String: Any] {
+        var days: [(key: String, events: [RenderedEvent])] = []
+        for event in events {
+            let key = event.facets.start ?? EventFacets.undated
+            if days.last?.key == key {
+                days[days.count - 1].events.append(event)
+            } else {
+                days.append((key, [event]))
+            }
+        }
+        func options(_ counts: [String: (label: String, count: Int)]) -> [[String: Any]] {
+            counts.sorted { ($0.value.label.lowercased(), $0.key) < ($1.value.label.lowercased(), $1.key) }
+                .map {
+                    ["value": $0.key, "label": $0.value.label, "count": $0.value.count]
+                }
+        }
+        var kinds: [String: (label: String, count: Int)] = [:]
+        var places: [String: (label: String, count: Int)] = [:]
+        var actors: [String: (label: String, count: Int)] = [:]
+        var claims: [String: (label: String, count: Int)] = [:]
+        for facets in events.map(\.facets) {
+            kinds[facets.kind.rawValue, default: (EventPresentation.kindLabel(facets.kind), 0)].count += 1
+            for (key, label) in facets.places { places[key, default: (label, 0)].count += 1 }
+            for actor in facets.actors { actors[Self.key(actor), default: (actor, 0)].count += 1 }
+            claims[facets.claim.rawValue, default: (facets.claim.rawValue, 0)].count += 1
+        }
+        let dated = events.compactMap(\.facets.start).sorted()
+        var context: [String: Any] = [
+            "heading": heading, "lede": lede, "pageFile": "\(name).html", "eventCount": events.count,
+            "kinds": options(kinds), "places": options(places), "actors": options(actors),
+            "claims": options(claims),
+            "days": days.map { day -> [String: Any] in
+                let label = CalendarDay(day.key).map(EventPresentation.longDayLabel) ?? "Undated"
+                return [
+                    "key": day.key, "label": label,
+                    "events": day.events.map { ["html": String(decoding: $0.html, as: UTF8.self)] },
+                ]
+            },
+        ]
+        if let first = dated.first, let last = dated.last {
+            context["firstDay"] = first
+            context["lastDay"] = last
+        }
+        if let chart = DayChart.render(events.map(\.facets)) {
+            context["chart"] = ["svg": chart.svg, "caption": chart.caption]
+        }
+        if !months.isEmpty { context["older"] = ["months": months] }
+        return context
+    }
+
+    private func layout(
+        title: String, description: String, body: String, flags: [String: Bool], articleCount: Int?
+    )
+        -> Data
+    {
+        Data(
+            templates.render(
+                "page",
+                layoutContext(
+                    title: title, description: description, body: body, flags: flags,
+                    articleCount: articleCount)
+            ).utf8)
+    }
+
+    func layoutContext(
+        title: String, description: String, body: String, flags: [String: Bool], articleCount: Int?
+    )
+        -> [String: Any]
+    {
+        var context: [String: Any] = [
+            "title": title, "siteTitle": siteTitle, "description": description, "body": body,
+        ]
+        // Month pages leave the count out, so adding an article leaves other months' pages alone.
+        if let articleCount { context["builtFrom"] = "Built by Sitrep from \(articleCount) articles." }
+        for (key, value) in flags { context[key] = value }
+        return context
+    }
+}
