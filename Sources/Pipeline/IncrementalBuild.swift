@@ -108,7 +108,7 @@ public struct IncrementalBuild {
         if storedRendering != rendering {
             rerender = true
             try store.setSetting("pages", nil)
-            try store.replaceMergedEvents(keep: [], add: [:])
+            try store.clearMergedEvents()
             try store.setSetting("rendering", rendering)
         }
 
@@ -316,6 +316,17 @@ public struct IncrementalBuild {
 
     /// Clusters every stored event, re-combines and re-renders only clusters not seen before,
     /// and makes every output file.
+    /// What the other core loads: every article's metadata and every merged event kept.
+    private final class Pieces: @unchecked Sendable {
+        typealias Value = (
+            articles: [(key: ArticleKey, id: String, fragment: Data)], merged: [String: StoredMergedEvent],
+            facets: [String: EventFacets]
+        )
+        private var result: Result<Value, any Error> = .failure(CocoaError(.fileReadUnknown))
+        func load(_ body: () throws -> Value) { result = Result(catching: body) }
+        func get() throws -> Value { try result.get() }
+    }
+
     /// The outputs of a build, and the month pages left as they were.
     struct Outputs {
         var files: [String: Data]
@@ -327,17 +338,29 @@ public struct IncrementalBuild {
     static func merge(
         store: any TimelineStore, renderer: SiteRenderer, out: URL, summary: inout Summary
     ) throws -> Outputs {
+        // The big pieces load on another core while this one clusters.
+        let pieces = Pieces()
+        let loading = DispatchGroup()
+        DispatchQueue.global().async(group: loading) {
+            pieces.load {
+                var facets: [String: EventFacets] = [:]
+                let merged = try store.mergedEvents()
+                for (signature, event) in merged {
+                    guard let parsed = EventFacets(line: String(decoding: event.facets, as: UTF8.self)) else {
+                        throw CocoaError(.coderReadCorrupt)
+                    }
+                    facets[signature] = parsed
+                }
+                return (try store.articleFragments(), merged, facets)
+            }
+        }
         let storedFiles = try store.files()
         // An article held by two files counts once: the first by path.
-        let articleFragments = try store.articleFragments()
+        let articleIDs = try store.articleIDs()
         var owner: [String: ArticleKey] = [:]
-        var articles: [Data] = []
-        for entry in articleFragments where owner[entry.id] == nil {
-            owner[entry.id] = entry.key
-            articles.append(entry.fragment)
-        }
-        summary.duplicates = articleFragments.count - articles.count
-        summary.articles = articles.count
+        for entry in articleIDs where owner[entry.id] == nil { owner[entry.id] = entry.key }
+        summary.duplicates = articleIDs.count - owner.count
+        summary.articles = owner.count
         let mentions = try store.mentions().filter { owner[$0.articleID] == $0.article }
         let keys = mentions.map { mention in
             MergeKey(
@@ -361,7 +384,12 @@ public struct IncrementalBuild {
             }
             signatures.append(ContentHash.of(text))
         }
-        let known = try store.mergedEvents(Set(signatures))
+        loading.wait()
+        let (articleFragments, known, knownFacets) = try pieces.get()
+        var articles: [Data] = []
+        for entry in articleFragments where owner[entry.id] == entry.key { articles.append(entry.fragment) }
+        let current = Set(signatures)
+        let stale = known.keys.filter { !current.contains($0) }.sorted()
         var added: [String: StoredMergedEvent] = [:]
         let missing = clusters.indices.filter { known[signatures[$0]] == nil }
         // In slices, so a full build never holds every decoded event at once.
@@ -396,7 +424,7 @@ public struct IncrementalBuild {
                     facets: Data(rendered.facets.line.utf8))
             }
         }
-        try store.replaceMergedEvents(keep: Set(signatures), add: added)
+        try store.updateMergedEvents(remove: stale, add: added)
         // Newest first, as EventMerger.merge orders them: by the best report's start, then the id.
         var order: [(start: String, id: String, index: Int)] = []
         for (index, cluster) in clusters.enumerated() {
@@ -409,6 +437,7 @@ public struct IncrementalBuild {
         summary.sources = mentions.count
         var rendered: [RenderedEvent] = []
         var monthOf: [String: String] = [:]
+        var renderedSignatures: [String] = []
         rendered.reserveCapacity(order.count)
         for entry in order {
             guard let stored = known[signatures[entry.index]] ?? added[signatures[entry.index]] else {
@@ -418,13 +447,15 @@ public struct IncrementalBuild {
             rendered.append(
                 RenderedEvent(
                     json: stored.json, html: stored.html, csv: stored.csv, geojson: stored.geojson,
-                    facets: try facets(stored.facets)))
+                    facets: try knownFacets[signatures[entry.index]] ?? facets(stored.facets)))
+            renderedSignatures.append(signatures[entry.index])
         }
         // The feeds hold the newest reports, whole.
-        let newest = rendered.sorted {
-            ($0.facets.firstReported ?? "", $0.facets.id) > ($1.facets.firstReported ?? "", $1.facets.id)
+        let newest = rendered.indices.sorted {
+            (rendered[$0].facets.firstReported ?? "", rendered[$0].facets.id)
+                > (rendered[$1].facets.firstReported ?? "", rendered[$1].facets.id)
         }.prefix(renderer.feedSize)
-        let feed = try newest.map { try decoder.decode(Event.self, from: $0.json) }
+        let feed = try newest.map { try decoder.decode(Event.self, from: rendered[$0].json) }
         // A month page holds its events in order: the same signatures, the same page.
         var monthText: [String: String] = [:]
         for entry in order {
@@ -440,6 +471,15 @@ public struct IncrementalBuild {
                     && FileManager.default.fileExists(
                         atPath: out.appendingPathComponent("\(month).html").path)
             })
+        // Cards are read only for the pages rendered again: the first page and changed months.
+        let needed = rendered.indices.filter { index in
+            index < renderer.indexSize || !unchanged.contains(rendered[index].facets.month)
+        }
+        let cards = try store.mergedCards(
+            needed.map { renderedSignatures[$0] }.filter { added[$0] == nil })
+        for index in needed where rendered[index].html.isEmpty {
+            rendered[index].html = cards[renderedSignatures[index]] ?? Data()
+        }
         var files = try renderer.site(
             events: rendered, feed: feed, articleCount: articles.count, unchangedMonths: unchanged)
         files["events.json"] = EventsJSON.document(articles: articles, events: rendered.map(\.json))

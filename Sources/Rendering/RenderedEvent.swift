@@ -73,25 +73,31 @@ public struct EventFacets: Codable, Hashable, Sendable {
     }
 
     public init?(line: String) {
-        let parts = line.split(separator: Self.field, omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: U+001F and U+001E are single bytes in UTF-8 and never inside a character.
+        let parts = line.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         guard parts.count == 10, let kind = EventKind(rawValue: parts[1]),
             let claim = ClaimStatus(rawValue: parts[8]),
             let confidence = Double(parts[9])
         else { return nil }
-        let placeItems = parts[6].split(separator: Self.item, omittingEmptySubsequences: false).map(
-            String.init)
+        func items(_ text: String) -> [String] {
+            text.isEmpty
+                ? []
+                : text.utf8.split(separator: 0x1E, omittingEmptySubsequences: false).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+        }
+        let placeItems = items(parts[6])
         var places: [String: String] = [:]
-        if placeItems.count >= 2 {
-            for index in stride(from: 0, to: placeItems.count - 1, by: 2) {
-                places[placeItems[index]] = placeItems[index + 1]
-            }
+        for index in stride(from: 0, to: placeItems.count - 1, by: 2) {
+            places[placeItems[index]] = placeItems[index + 1]
         }
         self.init(
             id: parts[0], kind: kind, start: parts[2].isEmpty ? nil : parts[2],
             end: parts[3].isEmpty ? nil : parts[3],
             month: parts[4], firstReported: parts[5].isEmpty ? nil : parts[5], places: places,
-            actors: parts[7].isEmpty ? [] : parts[7].split(separator: Self.item).map(String.init),
-            claim: claim,
-            confidence: confidence)
+            actors: items(parts[7]),
+            claim: claim, confidence: confidence)
     }
 }

@@ -5,13 +5,17 @@ import GRDB
 /// The embedded `TimelineStore`: one SQLite file through GRDB. Every change is one transaction,
 /// so a build killed half-way leaves the state as the last finished step left it.
 public final class SQLiteTimelineStore: TimelineStore {
-    private let queue: DatabaseQueue
+    private let queue: DatabasePool
 
     /// Opens (or creates) the database and brings its schema up to date.
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        queue = try DatabaseQueue(path: path, configuration: configuration)
+        // A pool: write-ahead logging, so a build reads several tables at once. With normal sync a
+        // commit is atomic and survives a killed process without an fsync per transaction (a power
+        // cut may lose the last build, never corrupt the state).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        queue = try DatabasePool(path: path, configuration: configuration)
         try StoreSchema.migrator.migrate(queue)
     }
 
@@ -141,6 +145,18 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
+    public func articleIDs() throws -> [(key: ArticleKey, id: String)] {
+        try queue.read { db in
+            var result: [(key: ArticleKey, id: String)] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT path, ordinal, id FROM article ORDER BY path, ordinal")
+            while let row = try rows.next() {
+                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2]))
+            }
+            return result
+        }
+    }
+
     public func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)] {
         try queue.read { db in
             var result: [(key: ArticleKey, id: String, fragment: Data)] = []
@@ -154,34 +170,49 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func mergedEvents(_ signatures: Set<String>) throws -> [String: StoredMergedEvent] {
+    public func mergedEvents() throws -> [String: StoredMergedEvent] {
         try queue.read { db in
-            var result: [String: StoredMergedEvent] = [:]
+            var found: [String: StoredMergedEvent] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT signature, json, html, csv, geojson, facets FROM merged")
+                db, sql: "SELECT signature, facets, json, csv, geojson FROM merged")
             while let row = try rows.next() {
-                let signature: String = row[0]
-                guard signatures.contains(signature) else { continue }
-                result[signature] = StoredMergedEvent(
-                    json: row[1], html: row[2], csv: row[3], geojson: row[4], facets: row[5])
+                found[row[0]] = StoredMergedEvent(
+                    json: row[2], html: Data(), csv: row[3], geojson: row[4], facets: row[1])
+            }
+            return found
+        }
+    }
+
+    public func mergedCards(_ signatures: [String]) throws -> [String: Data] {
+        try queue.read { db in
+            var result: [String: Data] = [:]
+            let statement = try db.makeStatement(sql: "SELECT html FROM merged WHERE signature = ?")
+            for signature in signatures {
+                if let html = try Data.fetchOne(statement, arguments: [signature]) {
+                    result[signature] = html
+                }
             }
             return result
         }
     }
 
-    public func replaceMergedEvents(keep: Set<String>, add: [String: StoredMergedEvent]) throws {
+    public func updateMergedEvents(remove: [String], add: [String: StoredMergedEvent]) throws {
+        guard !remove.isEmpty || !add.isEmpty else { return }
         try queue.write { db in
-            let stored = try String.fetchAll(db, sql: "SELECT signature FROM merged")
-            for signature in stored where !keep.contains(signature) {
+            for signature in remove {
                 try db.execute(sql: "DELETE FROM merged WHERE signature = ?", arguments: [signature])
             }
             for (signature, event) in add.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql:
-                        "INSERT OR REPLACE INTO merged (signature, json, html, csv, geojson, facets) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [signature, event.json, event.html, event.csv, event.geojson, event.facets])
+                        "INSERT OR REPLACE INTO merged (signature, facets, json, csv, geojson, html) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [signature, event.facets, event.json, event.csv, event.geojson, event.html])
             }
         }
+    }
+
+    public func clearMergedEvents() throws {
+        try queue.write { db in try db.execute(sql: "DELETE FROM merged") }
     }
 
     public func setting(_ key: String) throws -> String? {

@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQLite schema the Store keeps its per-article results in, as GRDB migrations.
 public enum StoreSchema {
-    public static let version = 3
+    public static let version = 4
 
     /// The migrations, in order; applying them to an empty database creates the current schema.
     public static var migrator: DatabaseMigrator {
@@ -78,6 +78,21 @@ public enum StoreSchema {
                 table.column("geojson", .blob).notNull()
                 table.column("facets", .blob).notNull()
             }
+        }
+        // The card last: a build reads every other piece of every event, and the cards of only
+        // the pages it renders again.
+        migrator.registerMigration("v4-card-last") { db in
+            try db.drop(table: "merged")
+            try db.create(table: "merged") { table in
+                table.column("signature", .text).primaryKey()
+                table.column("facets", .blob).notNull()
+                table.column("json", .blob).notNull()
+                table.column("csv", .blob).notNull()
+                table.column("geojson", .blob).notNull()
+                table.column("html", .blob).notNull()
+            }
+            // What was rendered before is gone: the next build renders every event again.
+            try db.execute(sql: "DELETE FROM setting WHERE key IN ('rendering', 'output', 'pages')")
         }
         return migrator
     }

@@ -20,12 +20,18 @@ public protocol TimelineStore: AnyObject, Sendable {
     func mentions() throws -> [StoredMention]
     /// The events of these articles, as `save` received them (JSON arrays).
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
+    /// Every article's id, by path then position in the file.
+    func articleIDs() throws -> [(key: ArticleKey, id: String)]
     /// Every article's metadata fragment, by path then position in the file.
     func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
-    /// The merged events kept for these signatures, rendered.
-    func mergedEvents(_ signatures: Set<String>) throws -> [String: StoredMergedEvent]
-    /// Keeps these merged events and forgets every other.
-    func replaceMergedEvents(keep: Set<String>, add: [String: StoredMergedEvent]) throws
+    /// Every merged event kept, rendered (without its card), by signature.
+    func mergedEvents() throws -> [String: StoredMergedEvent]
+    /// The cards of these merged events.
+    func mergedCards(_ signatures: [String]) throws -> [String: Data]
+    /// Forgets some merged events and keeps others.
+    func updateMergedEvents(remove: [String], add: [String: StoredMergedEvent]) throws
+    /// Forgets every merged event.
+    func clearMergedEvents() throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String?) throws
 }
@@ -143,6 +149,7 @@ public struct StoredMention: Hashable, Sendable {
 /// A merged event as every output shows it (see `Rendering.RenderedEvent`).
 public struct StoredMergedEvent: Sendable {
     public var json: Data
+    /// Empty when read by `mergedEvents`; `mergedCards` reads it.
     public var html: Data
     public var csv: Data
     public var geojson: Data
