@@ -65,8 +65,8 @@ public struct EventMerger: Sendable {
                 candidates = []
             }
             if let index = candidates.first(where: {
-                !representatives[$0].articles.contains(key.article)
-                    && Self.compatible(representatives[$0].best, key)
+                Self.compatible(representatives[$0].best, key)
+                    && !representatives[$0].articles.contains(key.article)
             }) {
                 clusters[index].append(position)
                 representatives[index].add(key)
@@ -118,8 +118,11 @@ public struct EventMerger: Sendable {
         ],
     ]
 
-    static func kindsCompatible(_ a: EventKind, _ b: EventKind) -> Bool {
-        a == b || (groupOf[a].map { $0 == groupOf[b] } ?? false)
+    static func kindsCompatible(_ a: EventKind, _ b: EventKind) -> Bool { group(of: a) == group(of: b) }
+
+    /// Its group in `kindGroups`, or a number of its own.
+    static func group(of kind: EventKind) -> Int {
+        groupOf[kind] ?? (100 + EventKind.allCases.firstIndex(of: kind)!)
     }
 
     private static let groupOf: [EventKind: Int] = {
@@ -131,7 +134,7 @@ public struct EventMerger: Sendable {
     }()
 
     static func compatible(_ a: MergeKey, _ b: MergeKey) -> Bool {
-        guard kindsCompatible(a.kind, b.kind) else { return false }
+        guard a.group == b.group else { return false }
         guard let aStart = a.start, let aEnd = a.end, let bStart = b.start, let bEnd = b.end,
             aStart <= bEnd && bStart <= aEnd
         else { return false }

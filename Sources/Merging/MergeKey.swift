@@ -32,6 +32,7 @@ public struct MergeKey: Hashable, Sendable {
         self.confidence = confidence
         days = Self.days(start, end)
         bucket = place == nil ? Self.unplaced : place?.country ?? Self.unknownCountry
+        group = EventMerger.group(of: kind)
     }
 
     public init(_ event: Event) {
@@ -49,6 +50,8 @@ public struct MergeKey: Hashable, Sendable {
     let days: ClosedRange<Int>?
     /// The place's country; only events in one bucket (or of an unknown country) can merge.
     let bucket: String
+    /// Kinds one report may name differently share a group (see `EventMerger.kindGroups`).
+    let group: Int
     static let unplaced = "-"
     static let unknownCountry = "?"
 

@@ -211,33 +211,28 @@ public struct IncrementalBuild {
             log("[4/4] write \(options.out): up to date")
             return summary
         }
-        let outputs = try steps.run("merge and render") { () throws -> (Outputs, String) in
+        let outputs = try steps.run("merge and render events") { () throws -> (Outputs, String) in
             let outputs = try Self.merge(store: store, renderer: renderer, out: out, summary: &summary)
             return (
                 outputs,
                 "\(summary.events) events with \(summary.sources) sources from \(summary.articles) articles"
             )
         }
-        let files = outputs.files
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
-            var written = 0
-            for (name, data) in files.sorted(by: { $0.key < $1.key })
-            where try OutputFile.write(data, to: out.appendingPathComponent(name)) {
-                written += 1
-            }
+            let (written, names) = try Self.write(outputs, store: store, renderer: renderer, out: out)
             // Month pages of months that no longer have events.
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: options.out)) ?? []
             var removed = 0
             for name in existing
-            where files[name] == nil && Self.isMonthPage(name)
+            where !names.contains(name) && Self.isMonthPage(name)
                 && !outputs.unchangedMonths.contains(String(name.dropLast(5)))
             {
                 try FileManager.default.removeItem(at: out.appendingPathComponent(name))
                 removed += 1
             }
             let line =
-                "\(written) of \(files.count + outputs.unchangedMonths.count) files written, "
-                + "\(files.count - written + outputs.unchangedMonths.count) unchanged"
+                "\(written) of \(names.count + outputs.unchangedMonths.count) files written, "
+                + "\(names.count - written + outputs.unchangedMonths.count) unchanged"
                 + (removed > 0 ? ", \(removed) old month pages removed" : "")
             return (written > 0 || removed > 0, line)
         }
@@ -327,10 +322,14 @@ public struct IncrementalBuild {
         func get() throws -> Value { try result.get() }
     }
 
-    /// The outputs of a build, and the month pages left as they were.
+    /// What a build writes: the merged events in order (without their cards) and their
+    /// signatures, the feeds' events, the articles' metadata, and the month pages left as they were.
     struct Outputs {
-        var files: [String: Data]
-        /// Months whose pages were not rendered again, and what every month page now holds.
+        var events: [RenderedEvent]
+        var signatures: [String]
+        var feed: [Event]
+        var articles: [Data]
+        /// Months whose pages are not rendered again, and what every month page now holds.
         var unchangedMonths: Set<String>
         var monthDigests: [String: String]
     }
@@ -418,13 +417,20 @@ public struct IncrementalBuild {
                 guard !members.isEmpty else { continue }
                 combined.append((signatures[index], EventMerger.combine(members)))
             }
+            // Kept at once; the cards stay in the store until a page needs them.
+            var slice: [String: StoredMergedEvent] = [:]
             for (entry, rendered) in zip(combined, try renderer.render(combined.map(\.event))) {
-                added[entry.signature] = StoredMergedEvent(
+                slice[entry.signature] = StoredMergedEvent(
                     json: rendered.json, html: rendered.html, csv: rendered.csv, geojson: rendered.geojson,
                     facets: Data(rendered.facets.line.utf8))
             }
+            try store.updateMergedEvents(remove: [], add: slice)
+            for (signature, var event) in slice {
+                event.html = Data()
+                added[signature] = event
+            }
         }
-        try store.updateMergedEvents(remove: stale, add: added)
+        try store.updateMergedEvents(remove: stale, add: [:])
         // Newest first, as EventMerger.merge orders them: by the best report's start, then the id.
         var order: [(start: String, id: String, index: Int)] = []
         for (index, cluster) in clusters.enumerated() {
@@ -471,19 +477,34 @@ public struct IncrementalBuild {
                     && FileManager.default.fileExists(
                         atPath: out.appendingPathComponent("\(month).html").path)
             })
-        // Cards are read only for the pages rendered again: the first page and changed months.
-        let needed = rendered.indices.filter { index in
-            index < renderer.indexSize || !unchanged.contains(rendered[index].facets.month)
+        return Outputs(
+            events: rendered, signatures: renderedSignatures, feed: feed, articles: articles,
+            unchangedMonths: unchanged, monthDigests: digests)
+    }
+
+    /// Writes every output but the unchanged month pages, one at a time; cards are read only for
+    /// the pages rendered again. - Returns: the files written and the names of all made.
+    static func write(
+        _ outputs: Outputs, store: any TimelineStore, renderer: SiteRenderer, out: URL
+    ) throws -> (written: Int, names: Set<String>) {
+        var written = 0
+        var names = Set<String>()
+        func emit(_ name: String, _ data: Data) throws {
+            names.insert(name)
+            if try OutputFile.write(data, to: out.appendingPathComponent(name)) { written += 1 }
         }
-        let cards = try store.mergedCards(
-            needed.map { renderedSignatures[$0] }.filter { added[$0] == nil })
-        for index in needed where rendered[index].html.isEmpty {
-            rendered[index].html = cards[renderedSignatures[index]] ?? Data()
-        }
-        var files = try renderer.site(
-            events: rendered, feed: feed, articleCount: articles.count, unchangedMonths: unchanged)
-        files["events.json"] = EventsJSON.document(articles: articles, events: rendered.map(\.json))
-        return Outputs(files: files, unchangedMonths: unchanged, monthDigests: digests)
+        try emit(
+            "events.json", EventsJSON.document(articles: outputs.articles, events: outputs.events.map(\.json))
+        )
+        try renderer.site(
+            events: outputs.events, feed: outputs.feed, articleCount: outputs.articles.count,
+            unchangedMonths: outputs.unchangedMonths,
+            cards: { indices in
+                let signatures = indices.map { outputs.signatures[$0] }
+                let cards = try store.mergedCards(signatures)
+                return signatures.map { cards[$0] ?? Data() }
+            }, emit: emit)
+        return (written, names)
     }
 
     static func readDigests(_ text: String?) -> [String: String] {

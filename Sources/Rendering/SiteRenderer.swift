@@ -158,8 +158,22 @@ public struct SiteRenderer: Sendable {
         events: [RenderedEvent], feed: [Event], articleCount: Int, unchangedMonths: Set<String> = []
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        var months: [String: [RenderedEvent]] = [:]
-        for event in events { months[event.facets.month, default: []].append(event) }
+        try site(
+            events: events, feed: feed, articleCount: articleCount, unchangedMonths: unchangedMonths,
+            cards: { $0.map { events[$0].html } }, emit: { files[$0] = $1 })
+        return files
+    }
+
+    /// The same, one file at a time, so a build never holds every page at once.
+    /// - Parameters:
+    ///   - cards: the cards of these events (indices into `events`), when `events` do not carry them.
+    ///   - emit: receives each file's name and bytes as it is made.
+    public func site(
+        events: [RenderedEvent], feed: [Event], articleCount: Int, unchangedMonths: Set<String>,
+        cards: ([Int]) throws -> [Data], emit: (String, Data) throws -> Void
+    ) throws {
+        var months: [String: [Int]] = [:]
+        for (index, event) in events.enumerated() { months[event.facets.month, default: []].append(index) }
         let monthKeys = months.keys.sorted { a, b in
             if a == EventFacets.undated { return false }
             if b == EventFacets.undated { return true }
@@ -171,33 +185,52 @@ public struct SiteRenderer: Sendable {
                 "count": months[key]?.count ?? 0,
             ]
         }
-        let latest = Array(events.prefix(indexSize))
+        func withCards(_ indices: [Int]) throws -> [RenderedEvent] {
+            zip(indices, try cards(indices)).map { index, card in
+                var event = events[index]
+                event.html = card
+                return event
+            }
+        }
+        let latest = Array(events.indices.prefix(indexSize))
         let lede =
             events.count > latest.count
             ? "The \(latest.count) newest of \(events.count) events; older ones are on the month pages."
             : "All \(events.count) events, newest first."
-        files["index.html"] = page(
-            "index", title: "Latest events", heading: "Latest events", lede: lede, events: latest,
-            months: events.count > latest.count ? monthList : [], articleCount: articleCount)
+        try emit(
+            "index.html",
+            page(
+                "index", title: "Latest events", heading: "Latest events", lede: lede,
+                events: try withCards(latest),
+                months: events.count > latest.count ? monthList : [], articleCount: articleCount))
         for key in monthKeys where !unchangedMonths.contains(key) {
             let list = months[key] ?? []
             let label = EventPresentation.monthLabel(key)
-            files["\(key).html"] = page(
-                key, title: label, heading: "Events of \(label)", lede: "\(list.count) events, newest first.",
-                events: list, months: [], articleCount: nil)
+            try emit(
+                "\(key).html",
+                page(
+                    key, title: label, heading: "Events of \(label)",
+                    lede: "\(list.count) events, newest first.",
+                    events: try withCards(list), months: [], articleCount: nil))
         }
         let about = templates.render("about", aboutContext(months: monthList))
-        files["about.html"] = layout(
-            title: "About", description: "About the timeline, its feeds and its sources.", body: about,
-            flags: ["isAbout": true], articleCount: articleCount)
-        files["events.csv"] = EventsCSV.document(events.map(\.csv))
-        files["events.geojson"] = GeoJSON.collection(events.map(\.geojson))
-        files["feed.json"] = try JSONFeed.document(
-            feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) })
-        files["atom.xml"] = AtomFeed.document(
-            feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) })
-        for (name, data) in templates.assets { files["assets/\(name)"] = data }
-        return files
+        try emit(
+            "about.html",
+            layout(
+                title: "About", description: "About the timeline, its feeds and its sources.", body: about,
+                flags: ["isAbout": true], articleCount: articleCount))
+        try emit("events.csv", EventsCSV.document(events.map(\.csv)))
+        try emit("events.geojson", GeoJSON.collection(events.map(\.geojson)))
+        try emit(
+            "feed.json",
+            try JSONFeed.document(
+                feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) }))
+        try emit(
+            "atom.xml",
+            AtomFeed.document(feed, title: siteTitle, siteURL: siteURL, link: { link(to: Self.facets($0)) }))
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            try emit("assets/\(name)", data)
+        }
     }
 
     func aboutContext(months: [[String: Any]]) -> [String: Any] {
