@@ -102,7 +102,7 @@ public struct IncrementalBuild {
             try store.setSetting("output", nil)
         }
         // Merged events are kept rendered: another merger or other templates render them again.
-        let rendering = "merger \(EventMerger.version); \(renderer.fingerprint)"
+        let rendering = "merger \(EventMerger.version); events.json lines; \(renderer.fingerprint)"
         let storedRendering = try store.setting("rendering")
         var rerender = false
         if storedRendering != rendering {
@@ -239,6 +239,7 @@ public struct IncrementalBuild {
         try store.setSetting("pages", Self.writeDigests(outputs.monthDigests))
         try store.setSetting("output", Self.outputStamp(stampedFiles))
         try store.setSetting("counts", "\(summary.articles) \(summary.events) \(summary.sources)")
+        try store.checkpoint()
         return summary
     }
 
@@ -527,7 +528,7 @@ public struct IncrementalBuild {
     public static func extractorFingerprint(state: String) -> String {
         let (size, modified) = stamp(of: Pipeline.userPlacesFile(state: state).path)
         return
-            "extractor \(ExtractorVersion.current); gazetteer \(Gazetteer.bundled.placeCount); places \(size) \(modified)"
+            "extractor \(ExtractorVersion.current); events.json lines; gazetteer \(Gazetteer.bundled.placeCount); places \(size) \(modified)"
     }
 
     /// The size and time of an output as written, to tell it was not touched since.

@@ -112,13 +112,6 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    /// Writes the events document into the output folder (atomically; an unchanged file is not
-    /// rewritten). - Returns: whether the file changed.
-    public func writeEvents(_ document: EventsDocument, to folder: String) throws -> Bool {
-        let url = URL(fileURLWithPath: folder).appendingPathComponent("events.json")
-        return try OutputFile.write(try SitrepJSON.encode(document), to: url)
-    }
-
     /// Reads every input file and folder; one bad file is reported and the others still load.
     public func read(_ inputs: [String]) -> ReadReport {
         var report = ReadReport(articles: [], failures: [], duplicates: [])

@@ -2,25 +2,19 @@ import EventModel
 import Foundation
 
 /// `events.json` assembled from pieces encoded once and kept: each article's metadata and each
-/// merged event is encoded as it appears inside the document's arrays, so an incremental build
-/// re-encodes only what changed. The bytes are those `SitrepJSON.encode(EventsDocument)` writes.
+/// merged event is one line of compact JSON (keys sorted), so an incremental build re-encodes only
+/// what changed, the file diffs line by line and weighs a third less than pretty-printed JSON.
 public enum EventsJSON {
-    /// A value encoded as an element of one of the document's arrays (indented two levels).
+    /// A value as one line of the document's arrays.
     public static func fragment(_ value: some Encodable) throws -> Data {
-        let data = try SitrepJSON.makeEncoder().encode(value)
-        var result: [UInt8] = []
-        result.reserveCapacity(data.count + data.count / 8)
-        // Newlines inside strings are escaped, so every raw newline starts a line; the blank
-        // line of an empty array stays blank.
-        var lineStart = true
-        data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                if lineStart && byte != 0x0A { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                result.append(byte)
-                lineStart = byte == 0x0A
-            }
-        }
-        return Data(result)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// The whole document, from its parts.
+    public static func encode(_ document: EventsDocument) throws -> Data {
+        try self.document(articles: document.articles.map(fragment), events: document.events.map(fragment))
     }
 
     /// The whole document from its fragments, in order.
@@ -28,23 +22,20 @@ public enum EventsJSON {
         var out = Data()
         out.reserveCapacity(
             articles.reduce(0) { $0 + $1.count + 2 } + events.reduce(0) { $0 + $1.count + 2 } + 128)
-        func array(_ name: String, _ items: [Data]) {
-            out.append(contentsOf: Array("  \"\(name)\" : [\n".utf8))
-            if items.isEmpty {
-                out.append(0x0A)
-            } else {
-                for (index, item) in items.enumerated() {
-                    out.append(item)
-                    out.append(contentsOf: index == items.count - 1 ? [0x0A] : [0x2C, 0x0A])
-                }
+        func array(_ items: [Data]) {
+            out.append(0x5B)
+            for (index, item) in items.enumerated() {
+                out.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+                out.append(item)
             }
-            out.append(contentsOf: Array("  ],\n".utf8))
+            if !items.isEmpty { out.append(0x0A) }
+            out.append(0x5D)
         }
-        out.append(contentsOf: Array("{\n".utf8))
-        array("articles", articles)
-        array("events", events)
-        out.append(
-            contentsOf: Array("  \"schema_version\" : \(EventsDocument.currentSchemaVersion)\n}\n".utf8))
+        out.append(contentsOf: Array("{\"articles\":".utf8))
+        array(articles)
+        out.append(contentsOf: Array(",\"events\":".utf8))
+        array(events)
+        out.append(contentsOf: Array(",\"schema_version\":\(EventsDocument.currentSchemaVersion)}\n".utf8))
         return out
     }
 }

@@ -215,6 +215,10 @@ public final class SQLiteTimelineStore: TimelineStore {
         try queue.write { db in try db.execute(sql: "DELETE FROM merged") }
     }
 
+    public func checkpoint() throws {
+        try queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
+
     public func setting(_ key: String) throws -> String? {
         try queue.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])

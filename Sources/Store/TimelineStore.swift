@@ -32,6 +32,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     func updateMergedEvents(remove: [String], add: [String: StoredMergedEvent]) throws
     /// Forgets every merged event.
     func clearMergedEvents() throws
+    /// Folds what this build wrote into the main file, so the next build starts from it.
+    func checkpoint() throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String?) throws
 }

@@ -2,6 +2,7 @@ import EventModel
 import Extraction
 import Foundation
 import Pipeline
+import Rendering
 import Store
 import Testing
 
@@ -100,8 +101,9 @@ struct IncrementalBuildTests {
         let read = Pipeline().read([scratch.root.appendingPathComponent("in").path])
         let extractor = Pipeline.extractor(state: scratch.root.appendingPathComponent("state").path)
         let events = Pipeline.merge(read.articles.flatMap(extractor.extract(from:)))
-        let expected = try SitrepJSON.encode(
-            EventsDocument(articles: read.articles.map(\.metadata), events: events))
+        let document = EventsDocument(articles: read.articles.map(\.metadata), events: events)
+        let expected = try EventsJSON.encode(document)
+        #expect(try SitrepJSON.decode(EventsDocument.self, from: scratch.output()) == document)
         let actual = try scratch.output()
         if actual != expected {
             try? actual.write(to: URL(fileURLWithPath: "/tmp/sitrep-actual.json"))
