@@ -130,4 +130,10 @@ struct EventExtractorTests {
         let judgement = "\"This massacre is a tragic sign of the collapse of order,\" the senator wrote."
         #expect(extractor.extract(from: article(judgement)).isEmpty)
     }
+
+    @Test func anAccusationOfAListOfDeedsIsNoEvent() {
+        let text =
+            "The government accuses the militia of killing, kidnapping, raping and looting in the villages."
+        #expect(extractor.extract(from: article(text)).isEmpty)
+    }
 }

@@ -104,4 +104,9 @@ struct PlaceResolverTests {
         let spin = try only("Mortar fire hit Spin Boldak overnight.")
         #expect(spin.place.name == "Spin Boldak")
     }
+
+    @Test func aCapitalBeforeAModalVerbNamesItsGovernment() throws {
+        let capital = try only("Islamabad must address its own security problems, the spokesman said.")
+        #expect(capital.isPossessive, "an actor, not a location")
+    }
 }

@@ -625,7 +625,20 @@ struct SentenceReader {
     /// "regular attacks", "accuses them of killing", "fighting has forced a million to flee",
     /// "are also detained there": behaviour, tallies and states, not one event.
     private func isHabitualOrGeneric(_ trigger: Range<Int>, in range: Range<Int>, dated: Bool) -> Bool {
-        let window = max(range.lowerBound, trigger.lowerBound - 6)..<trigger.lowerBound
+        // A list of deeds counts from its first item: "accuses them of killing, maiming, looting".
+        var first = trigger.lowerBound
+        while first - 2 >= range.lowerBound, first > trigger.lowerBound - 16,
+            [",", "and", "or"].contains(tokens[first - 1].lower),
+            tokens[first - 2].kind == .word && tokens[first - 2].lower.hasSuffix("ing")
+        {
+            first -= 2
+        }
+        while first - 1 >= range.lowerBound, [",", "and", "or"].contains(tokens[first - 1].lower),
+            first - 2 >= range.lowerBound, tokens[first - 2].lower.hasSuffix("ing")
+        {
+            first -= 1
+        }
+        let window = max(range.lowerBound, first - 6)..<trigger.lowerBound
         if lexicon.habitual.contains(tokens, in: window) { return true }
         guard !dated else { return false }
         let after = trigger.upperBound
