@@ -136,4 +136,29 @@ struct EventExtractorTests {
             "The government accuses the militia of killing, kidnapping, raping and looting in the villages."
         #expect(extractor.extract(from: article(text)).isEmpty)
     }
+
+    @Test func speakingAtAMeetingIsAStatementNotDiplomacy() {
+        let text =
+            "Speaking at a Security Council meeting on Thursday, the envoy said the border must stay open."
+        #expect(extractor.extract(from: article(text)).allSatisfy { $0.kind != .diplomacy })
+    }
+
+    @Test func peopleHeldSinceADatedEventAreAStateNotAnArrest() {
+        let text = "The men accused of the attack on the airport on March 2 are also detained there."
+        #expect(extractor.extract(from: article(text)).allSatisfy { $0.kind != .arrest })
+    }
+
+    @Test func thatAttackIsNewsOfTheEventJustTold() throws {
+        let text = """
+            A roadside bomb exploded near a bus outside Bunia on Tuesday, residents said.
+
+            No one was hurt in that attack because the bus was empty, a local official said.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(events.count == 1, "\(events.map(\.kind))")
+        let event = try #require(events.first)
+        #expect(event.kind == .explosiveDevice)
+        #expect(event.location?.name == "Bunia")
+        #expect(event.casualties?.injured?.value == 0, "no one hurt is zero, not one")
+    }
 }

@@ -87,6 +87,8 @@ struct EventLexicon: Sendable {
     var attackVerbs: PhraseMatcher<Bool>
     var notWeaponUse: Set<String>
     var protestContext: PhraseMatcher<Bool>
+    /// "Speaking at …": the meeting after it is where a statement was made.
+    var statementFrames: PhraseMatcher<Bool>
     var acled: [String: ACLEDCoding?]
 
     static let bundled: EventLexicon = {
@@ -114,6 +116,7 @@ struct EventLexicon: Sendable {
         var attackVerbs: [String]
         var notWeaponUse: [String]
         var protestContext: [String]
+        var statementFrames: [String]
     }
 
     private struct ActorFile: Decodable {
@@ -170,6 +173,7 @@ struct EventLexicon: Sendable {
         attackVerbs = Self.flags(triggerFile.attackVerbs)
         notWeaponUse = Set(triggerFile.notWeaponUse)
         protestContext = Self.flags(triggerFile.protestContext)
+        statementFrames = Self.flags(triggerFile.statementFrames)
         requires = Dictionary(
             uniqueKeysWithValues: triggerFile.requires.compactMap { key, words in
                 EventKind(rawValue: key).map { ($0, Self.flags(words)) }

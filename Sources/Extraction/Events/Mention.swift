@@ -28,4 +28,6 @@ struct Mention {
     var hedged: Bool
     var attributedTo: String?
     var background: Bool
+    /// The trigger refers back to an event told before: "that attack", "Monday's strike".
+    var refersBack = false
 }

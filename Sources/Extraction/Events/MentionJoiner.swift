@@ -9,6 +9,13 @@ enum MentionJoiner {
         for mention in mentions {
             if let index = result.lastIndex(where: { compatible($0, mention) }) {
                 result[index] = merge(result[index], mention)
+            } else if mention.refersBack, let index = result.lastIndex(where: { refers(mention, to: $0) }) {
+                // "No one was hurt in that attack": news of the event told just before.
+                var merged = merge(result[index], mention)
+                merged.kind = result[index].kind
+                merged.trigger = result[index].trigger
+                merged.place = result[index].place ?? mention.place
+                result[index] = merged
             } else {
                 result.append(mention)
             }
@@ -43,6 +50,16 @@ enum MentionJoiner {
         let weakReference = absorbs && !b.strongTrigger
         if broad && specific && b.sentence > a.lastSentence + 1 && !weakReference { return false }
         return true
+    }
+
+    /// A mention pointing back ("that attack") is about a recent event of the article that is
+    /// not speech, on the same days, at the same or a nested place (or none of its own).
+    static func refers(_ mention: Mention, to event: Mention) -> Bool {
+        guard !event.kind.isCommunication, mention.sentence - event.lastSentence <= 3,
+            event.background == mention.background, datesOverlap(event, mention)
+        else { return false }
+        return mention.placeFromContext || mention.place == nil
+            || placesCompatible(event.place, mention.place)
     }
 
     static func datesOverlap(_ a: Mention, _ b: Mention) -> Bool {

@@ -156,6 +156,15 @@ struct SentenceReader {
                 return (candidate.range, trigger)
             }
         }
+        // "Speaking at a Security Council meeting, the envoy said …": a statement, not diplomacy.
+        triggers = triggers.map { candidate in
+            guard candidate.trigger.kind == .diplomacy else { return candidate }
+            let window = max(range.lowerBound, candidate.range.lowerBound - 6)..<candidate.range.lowerBound
+            guard lexicon.statementFrames.contains(tokens, in: window) else { return candidate }
+            var trigger = candidate.trigger
+            trigger.kind = .statement
+            return (candidate.range, trigger)
+        }
         // A tally over months or years ("a year of hostilities in which 4,000 were killed") is no event.
         if sentenceDates.contains(where: {
             $0.kind == .duration
@@ -371,6 +380,7 @@ struct SentenceReader {
             background: background)
         mention.placeFromContext =
             chosenPlace.map { chosen in !sentencePlaces.contains { $0 == chosen } } ?? false
+        mention.refersBack = refersBack(trigger: trigger, in: range)
         if chosenPlace == nil, let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) {
             mention.place = countryMention(country, near: trigger)
         }
@@ -378,6 +388,32 @@ struct SentenceReader {
     }
 
     private func countryOf(_ place: PlaceMention?) -> String? { place?.place.country }
+
+    /// "that attack", "this deadly blast", "Monday's missile strike": a demonstrative or a day's
+    /// possessive before the event word (a word or two of description between) points back.
+    private func refersBack(trigger: Int, in range: Range<Int>) -> Bool {
+        var i = trigger - 1
+        var skipped = 0
+        while i >= range.lowerBound && skipped <= 2 {
+            let token = tokens[i]
+            if ["that", "this", "these", "those"].contains(token.lower) { return true }
+            let owner = i - (token.text == "'s" ? 1 : 2)
+            if token.text == "'s" || token.lower == "s", owner >= range.lowerBound,
+                Self.weekdays.contains(tokens[owner].lower)
+            {
+                return true
+            }
+            guard token.kind == .word, !token.isCapitalized || skipped == 0 else { return false }
+            if ["the", "a", "an"].contains(token.lower) { return false }
+            skipped += 1
+            i -= 1
+        }
+        return false
+    }
+
+    private static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    ]
 
     /// A place for the mention: a named place in the sentence (a town before a region before a
     /// country, the one nearest after the trigger first), "the region"/"the city" for the last one
@@ -627,24 +663,19 @@ struct SentenceReader {
     private func isHabitualOrGeneric(_ trigger: Range<Int>, in range: Range<Int>, dated: Bool) -> Bool {
         // A list of deeds counts from its first item: "accuses them of killing, maiming, looting".
         var first = trigger.lowerBound
-        while first - 2 >= range.lowerBound, first > trigger.lowerBound - 16,
-            [",", "and", "or"].contains(tokens[first - 1].lower),
-            tokens[first - 2].kind == .word && tokens[first - 2].lower.hasSuffix("ing")
-        {
-            first -= 2
-        }
-        while first - 1 >= range.lowerBound, [",", "and", "or"].contains(tokens[first - 1].lower),
-            first - 2 >= range.lowerBound, tokens[first - 2].lower.hasSuffix("ing")
-        {
-            first -= 1
+        while first > trigger.lowerBound - 16 {
+            var cursor = first
+            while cursor - 1 >= range.lowerBound, [",", "and", "or"].contains(tokens[cursor - 1].lower) {
+                cursor -= 1
+            }
+            guard cursor < first, cursor - 1 >= range.lowerBound, tokens[cursor - 1].kind == .word,
+                tokens[cursor - 1].lower.hasSuffix("ing")
+            else { break }
+            first = cursor - 1
         }
         let window = max(range.lowerBound, first - 6)..<trigger.lowerBound
         if lexicon.habitual.contains(tokens, in: window) { return true }
-        guard !dated else { return false }
-        let after = trigger.upperBound
-        // The event word as the subject of a perfect: "fighting has forced …".
-        if after < range.upperBound, ["has", "have"].contains(tokens[after].lower) { return true }
-        // A state: "are detained", "is held".
+        // A state, dated or not (the date is the arrest's): "are detained", "are also held there".
         if trigger.lowerBound > range.lowerBound {
             let before = tokens[trigger.lowerBound - 1].lower
             let twoBefore =
@@ -655,6 +686,10 @@ struct SentenceReader {
                 return true
             }
         }
+        guard !dated else { return false }
+        // The event word as the subject of a perfect: "fighting has forced …".
+        let after = trigger.upperBound
+        if after < range.upperBound, ["has", "have"].contains(tokens[after].lower) { return true }
         return false
     }
 
@@ -794,6 +829,11 @@ struct SentenceReader {
         var i = range.lowerBound
         while i < range.upperBound {
             let word = tokens[i].lower
+            // "No one was hurt": not the number one (the zero is set below).
+            if let nobody = Self.nobody.match(tokens, at: i, limit: range.upperBound) {
+                i += nobody.length
+                continue
+            }
             // "killing 3 people", "injuring 14".
             if Self.killWords.contains(word) || Self.injureWords.contains(word),
                 let reading = numbers.read(tokens, at: i + 1),
