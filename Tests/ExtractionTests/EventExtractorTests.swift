@@ -161,4 +161,17 @@ struct EventExtractorTests {
         #expect(event.location?.name == "Bunia")
         #expect(event.casualties?.injured?.value == 0, "no one hurt is zero, not one")
     }
+
+    @Test func theBlastIsTheExplosionJustToldAndTheClearanceOperationIsNot() throws {
+        let text = """
+            A bomb exploded at a market in Maiduguri on Sunday evening, killing four people, police said.
+
+            The blast happened at about 7:30 p.m. near the bus station.
+
+            Troops launched a clearance operation in the area on Sunday, the army said.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(events.filter { $0.kind == .explosiveDevice }.count == 1, "\(events.map(\.kind))")
+        #expect(events.contains { $0.kind == .armedClash })
+    }
 }

@@ -109,4 +109,11 @@ struct PlaceResolverTests {
         let capital = try only("Islamabad must address its own security problems, the spokesman said.")
         #expect(capital.isPossessive, "an actor, not a location")
     }
+
+    @Test func aPlaceAfterAPrepositionIsNoSubject() throws {
+        let place = try only("The toll of the strike on Kharkiv has risen to six.")
+        #expect(!place.isPossessive, "where the strike was, not who acted")
+        let speaker = try only("A controller in Quetta told reporters the line was cut.")
+        #expect(speaker.isPossessive, "the speaker's place, not the event's")
+    }
 }

@@ -28,6 +28,9 @@ struct Mention {
     var hedged: Bool
     var attributedTo: String?
     var background: Bool
-    /// The trigger refers back to an event told before: "that attack", "Monday's strike".
-    var refersBack = false
+    /// How the trigger may refer back to an event told before: "the blast" to one of its family,
+    /// "that attack" or "Monday's strike" to any.
+    var refersBack = Reference.none
+
+    enum Reference { case none, definite, demonstrative }
 }

@@ -9,12 +9,17 @@ enum MentionJoiner {
         for mention in mentions {
             if let index = result.lastIndex(where: { compatible($0, mention) }) {
                 result[index] = merge(result[index], mention)
-            } else if mention.refersBack, let index = result.lastIndex(where: { refers(mention, to: $0) }) {
+            } else if mention.refersBack != .none,
+                let index = result.lastIndex(where: { refers(mention, to: $0) })
+            {
                 // "No one was hurt in that attack": news of the event told just before.
                 var merged = merge(result[index], mention)
                 merged.kind = result[index].kind
                 merged.trigger = result[index].trigger
                 merged.place = result[index].place ?? mention.place
+                // A look back does not carry the narration on: later sentences still join by the
+                // distance from the event's own sentences.
+                merged.lastSentence = result[index].lastSentence
                 result[index] = merged
             } else {
                 result.append(mention)
@@ -58,6 +63,12 @@ enum MentionJoiner {
         guard !event.kind.isCommunication, mention.sentence - event.lastSentence <= 3,
             event.background == mention.background, datesOverlap(event, mention)
         else { return false }
+        // "The blast", "the clearance operation": only an event of its own family.
+        if mention.refersBack == .definite
+            && SentenceReader.family(event.kind) != SentenceReader.family(mention.kind)
+        {
+            return false
+        }
         return mention.placeFromContext || mention.place == nil
             || placesCompatible(event.place, mention.place)
     }

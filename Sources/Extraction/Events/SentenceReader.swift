@@ -55,6 +55,9 @@ struct SentenceReader {
         }
     }
 
+    /// The family of a kind (remote violence, battles, violence against civilians, protests, …).
+    static func family(_ kind: EventKind) -> Int { families[kind] ?? -1 }
+
     private static let families: [EventKind: Int] = {
         var table: [EventKind: Int] = [:]
         for kind in [
@@ -389,27 +392,40 @@ struct SentenceReader {
 
     private func countryOf(_ place: PlaceMention?) -> String? { place?.place.country }
 
-    /// "that attack", "this deadly blast", "Monday's missile strike": a demonstrative or a day's
-    /// possessive before the event word (a word or two of description between) points back.
-    private func refersBack(trigger: Int, in range: Range<Int>) -> Bool {
+    /// "that attack", "the blast", "the Dera Ismail Khan bombing", "Monday's missile strike": a
+    /// demonstrative, the definite article or a day's possessive before the event word (a word or
+    /// two of description, or a place's name, between) may point back to an event told before;
+    /// `MentionJoiner` joins it when there is one.
+    private func refersBack(trigger: Int, in range: Range<Int>) -> Mention.Reference {
         var i = trigger - 1
         var skipped = 0
-        while i >= range.lowerBound && skipped <= 2 {
+        while i >= range.lowerBound && skipped <= 4 {
             let token = tokens[i]
-            if ["that", "this", "these", "those"].contains(token.lower) { return true }
+            if ["that", "this", "these", "those"].contains(token.lower) { return .demonstrative }
+            if token.lower == "the" { return .definite }
             let owner = i - (token.text == "'s" ? 1 : 2)
             if token.text == "'s" || token.lower == "s", owner >= range.lowerBound,
                 Self.weekdays.contains(tokens[owner].lower)
             {
-                return true
+                return .demonstrative
             }
-            guard token.kind == .word, !token.isCapitalized || skipped == 0 else { return false }
-            if ["the", "a", "an"].contains(token.lower) { return false }
+            // Only words that describe the event may stand between: not "the army said it had retaken".
+            guard token.kind == .word, !Self.notModifiers.contains(token.lower) else { return .none }
             skipped += 1
             i -= 1
         }
-        return false
+        return .none
     }
+
+    private static let notModifiers: Set<String> = [
+        "a", "an", "it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her", "our", "had",
+        "has",
+        "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "can", "may",
+        "might",
+        "said", "says", "say", "told", "and", "or", "but", "in", "on", "at", "of", "to", "by", "for", "with",
+        "from",
+        "after", "before", "since", "as", "when", "while", "which", "who", "not", "also",
+    ]
 
     private static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",

@@ -86,7 +86,11 @@ public struct PlaceResolver: Sendable {
                 after + 1 < tokens.count && (tokens[after].text == "'" || tokens[after].text == "’")
                 && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
                 || (after < tokens.count && chosen.kind != .region
-                    && lexicon.subjectVerbs.contains(tokens[after].lower))
+                    && lexicon.subjectVerbs.contains(tokens[after].lower)
+                    // "the strike on Kharkiv has risen": after a preposition, before an auxiliary,
+                    // it is no subject ("the controller in Quetta told" still names a speaker's place).
+                    && !(startToken > 0 && Self.prepositions.contains(tokens[startToken - 1].lower)
+                        && Self.auxiliaries.contains(tokens[after].lower)))
                 || (after + 1 < tokens.count && tokens[after].text == ","
                     && ["which", "who"].contains(tokens[after + 1].lower))
             return PlaceMention(
@@ -152,6 +156,14 @@ public struct PlaceResolver: Sendable {
         }
         return result
     }
+
+    private static let auxiliaries: Set<String> = ["is", "was", "has", "have", "had", "will", "would"]
+
+    private static let prepositions: Set<String> = [
+        "on", "in", "at", "near", "from", "to", "into", "of", "over", "across", "around", "outside",
+        "towards",
+        "toward", "through",
+    ]
 
     // MARK: Candidates
 
