@@ -62,12 +62,18 @@ public struct EventFacets: Codable, Hashable, Sendable {
     private static let field: Character = "\u{1F}"
     private static let item: Character = "\u{1E}"
 
-    /// The facets as one line (see `init(line:)`).
+    /// The facets as one line (see `init(line:)`). Article text never holds the separators: they
+    /// are taken out of names first.
     public var line: String {
-        let placeList = places.keys.sorted().map { "\($0)\(Self.item)\(places[$0] ?? "")" }
+        func clean(_ text: String) -> String {
+            text.contains(where: { $0 == Self.field || $0 == Self.item })
+                ? String(text.filter { $0 != Self.field && $0 != Self.item }) : text
+        }
+        let placeList = places.keys.sorted().map { "\(clean($0))\(Self.item)\(clean(places[$0] ?? ""))" }
         return [
-            id, kind.rawValue, start ?? "", end ?? "", month, firstReported ?? "",
-            placeList.joined(separator: String(Self.item)), actors.joined(separator: String(Self.item)),
+            clean(id), kind.rawValue, start ?? "", end ?? "", month, clean(firstReported ?? ""),
+            placeList.joined(separator: String(Self.item)),
+            actors.map(clean).joined(separator: String(Self.item)),
             claim.rawValue, String(confidence),
         ].joined(separator: String(Self.field))
     }

@@ -123,4 +123,14 @@ struct SiteRendererTests {
             try JSONSerialization.jsonObject(with: try GeoJSON.feature(unlocated, url: "x")) as? [String: Any]
         #expect(other?["geometry"] is NSNull)
     }
+
+    @Test func facetsSurviveTheirLineEvenWithSeparatorsInNames() throws {
+        var event = Self.event
+        event.actors.append(Actor(name: "Odd\u{1F}Name\u{1E}Group", role: .target))
+        let facets = SiteRenderer.facets(event)
+        let read = try #require(EventFacets(line: facets.line))
+        #expect(read.actors == ["OddNameGroup", "Russia"])
+        #expect(read.places == facets.places && read.kind == .missileStrike && read.month == "2025-03")
+        #expect(read.confidence == 0.8 && read.claim == .disputed && read.start == "2025-03-14")
+    }
 }
