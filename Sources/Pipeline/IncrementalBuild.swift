@@ -270,14 +270,15 @@ public struct IncrementalBuild {
     static func scan(_ inputs: [String], loader: ArticleLoader, stored: [String: StoredFile]) throws -> Scan {
         var scan = Scan(stored: stored)
         var seen = Set<String>()
-        for found in loader.files(in: inputs) {
+        for found in loader.entries(in: inputs) {
             switch found {
             case .failure(let error):
                 scan.failures.append(ReadFailure(error))
-            case .success(let path):
+            case .success(let file):
+                let path = file.path
                 guard seen.insert(path).inserted else { continue }
                 scan.paths.append(path)
-                let (size, modified) = stamp(of: path)
+                let (size, modified) = (file.size, file.modified)
                 if let old = stored[path], old.size == size, old.modified == modified {
                     scan.unchanged.append(path)
                     if let reason = old.error {

@@ -28,7 +28,20 @@ public struct ArticleLoader: Sendable {
 
     /// A file found below the inputs, in a stable order, or why an input could not be used.
     public func files(in inputs: [String]) -> [Result<String, IngestError>] {
-        var results: [Result<String, IngestError>] = []
+        entries(in: inputs).map { $0.map(\.path) }
+    }
+
+    /// A file found and its size and time, from the one `stat` the walk makes anyway.
+    public struct FoundFile: Sendable {
+        public var path: String
+        public var size: Int
+        public var modified: Double
+    }
+
+    /// The files below the inputs with their size and time, in a stable order, or why an input
+    /// could not be used.
+    public func entries(in inputs: [String]) -> [Result<FoundFile, IngestError>] {
+        var results: [Result<FoundFile, IngestError>] = []
         let manager = FileManager.default
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -38,7 +51,9 @@ public struct ArticleLoader: Sendable {
                 continue
             }
             guard isDirectory.boolValue else {
-                results.append(.success(input))
+                let info = FileType.info(input, followingLinks: true)
+                results.append(
+                    .success(FoundFile(path: input, size: info?.size ?? -1, modified: info?.modified ?? 0)))
                 continue
             }
             let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
@@ -51,32 +66,35 @@ public struct ArticleLoader: Sendable {
     ///   - resolved: the folder's real path (links resolved); its plain entries are inside it.
     ///   - root: the real path of the input folder; nothing outside it is read.
     private func walk(folder: String, resolved folderResolved: String, root: String) -> [Result<
-        String, IngestError
+        FoundFile, IngestError
     >] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return [.failure(IngestError(file: folder, reason: .unreadable("the folder cannot be listed")))]
         }
-        var results: [Result<String, IngestError>] = []
+        var results: [Result<FoundFile, IngestError>] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             // One lstat per entry; only a link needs resolving to see where it points.
-            guard let type = FileType.of(path, followingLinks: false) else { continue }
+            guard let entry = FileType.info(path, followingLinks: false) else { continue }
             let resolved =
-                type == .link
+                entry.type == .link
                 ? URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
                 : (folderResolved as NSString).appendingPathComponent(name)
             if excludedFolders.contains(where: { resolved == $0 || resolved.hasPrefix($0 + "/") }) {
                 continue
             }
-            let target = type == .link ? FileType.of(path, followingLinks: true) : type
+            let target = entry.type == .link ? FileType.info(path, followingLinks: true) : entry
             guard let target else { continue }
             let inside = resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-            if target == .folder {
+            if target.type == .folder {
                 if inside { results += walk(folder: path, resolved: resolved, root: root) }
                 continue
             }
             guard Self.isSupported(name) else { continue }
-            results.append(inside ? .success(path) : .failure(IngestError(file: path, reason: .outsideInput)))
+            results.append(
+                inside
+                    ? .success(FoundFile(path: path, size: target.size, modified: target.modified))
+                    : .failure(IngestError(file: path, reason: .outsideInput)))
         }
         return results
     }

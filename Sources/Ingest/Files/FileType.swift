@@ -10,28 +10,33 @@ enum FileType: Equatable {
     case file, folder, link, other
 
     static func of(_ path: String, followingLinks: Bool) -> FileType? {
+        info(path, followingLinks: followingLinks)?.type
+    }
+
+    /// The type, size and modification time from one call.
+    static func info(_ path: String, followingLinks: Bool) -> (type: FileType, size: Int, modified: Double)? {
         var info = stat()
         let result = followingLinks ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return nil }
+        let type: FileType
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .folder
-        case S_IFLNK: return .link
-        default: return .other
+        case S_IFREG: type = .file
+        case S_IFDIR: type = .folder
+        case S_IFLNK: type = .link
+        default: type = .other
         }
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        return (type, Int(info.st_size), Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 }
 
 /// A file's size and modification time in seconds, from one `stat` call; nil when it is missing.
 public enum FileStamp {
     public static func of(_ path: String) -> (size: Int, modified: Double)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let time = info.st_mtimespec
-        #else
-            let time = info.st_mtim
-        #endif
-        return (Int(info.st_size), Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+        FileType.info(path, followingLinks: true).map { ($0.size, $0.modified) }
     }
 }
