@@ -135,4 +135,20 @@ struct SeasonDaysTests {
                 == EventDate(start: "2024-12-01", end: "2025-02-28", precision: .season))
         #expect(SeasonDays.of(code: "XX", year: 2024, southern: false) == nil)
     }
+
+    @Test func earlyMidLateAndEarlierNarrowTheSpan() throws {
+        let saturday = CalendarDay(year: 2025, month: 3, day: 15)
+        func only(_ text: String) throws -> TemporalExpression {
+            let found = DateTagger().tag(text, reference: saturday)
+            #expect(found.count == 1, "found \(found.map(\.text)) in '\(text)'")
+            return try #require(found.first)
+        }
+        let earlier = try only("Earlier this month, a convoy was ambushed.")
+        #expect(earlier.date?.start == "2025-03-01" && earlier.date?.end == "2025-03-14")
+        let early = try only("The offensive began in early March.")
+        #expect(early.date?.start == "2025-03-01" && early.date?.end == "2025-03-10")
+        let late = try only("Talks resumed in late February.")
+        #expect(late.date?.start == "2025-02-20" && late.date?.end == "2025-02-28")
+        #expect(late.value == "2025-02")
+    }
 }

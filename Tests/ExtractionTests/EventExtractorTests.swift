@@ -174,4 +174,23 @@ struct EventExtractorTests {
         #expect(events.filter { $0.kind == .explosiveDevice }.count == 1, "\(events.map(\.kind))")
         #expect(events.contains { $0.kind == .armedClash })
     }
+
+    @Test func violenceWithoutAPlaceIsAtTheSceneNotWhereAVisitWas() throws {
+        let text = """
+            Militants attacked a passenger train near Sibi on Tuesday, officials said. \
+            During a visit to Quetta on Thursday, the prime minister met the families. \
+            Troops ended the clearance operation on Wednesday night, the army said.
+            """
+        let events = extractor.extract(from: article(text))
+        let clearance = try #require(events.first { $0.kind == .armedClash })
+        #expect(clearance.location?.name == "Sibi")
+    }
+
+    @Test func aDistrictIsPreferredToItsProvince() throws {
+        let text =
+            "A suicide bomber struck a military convoy in Balochistan's Kalat district on Friday, killing two soldiers."
+        let event = try #require(extractor.extract(from: article(text)).first)
+        #expect(event.location?.precision == .region)
+        #expect(event.location?.name.hasPrefix("Kalat") == true)
+    }
 }

@@ -124,11 +124,38 @@ private struct Scan {
             coreStart = start + phrase.count
             if isWord(coreStart, "the") { coreStart += 1 }
         }
-        if coreStart != start, let core = core(at: coreStart), core.kind != .duration {
+        if coreStart != start, var core = core(at: coreStart), core.kind != .duration {
+            if let word = lower(start), Self.modifiers.contains(word) {
+                core.date = narrowed(core.date, by: word)
+            }
             return finish(start: start, end: coreStart + core.length, core: core)
         }
         guard let core = core(at: start) else { return nil }
         return finish(start: start, end: start + core.length, core: core)
+    }
+
+    /// "early March" is its first third, "mid-" the middle one, "late" the last; "earlier this
+    /// month" ends the day before publication, "later this week" starts the day after.
+    func narrowed(_ date: EventDate?, by modifier: String) -> EventDate? {
+        guard var date, let first = date.start.flatMap(CalendarDay.init),
+            let last = date.end.flatMap(CalendarDay.init),
+            last.dayNumber - first.dayNumber >= 2
+        else { return date }
+        let span = last.dayNumber - first.dayNumber + 1
+        var from = first.dayNumber
+        var to = last.dayNumber
+        switch modifier {
+        case "early": to = from + span / 3 - 1
+        case "mid": (from, to) = (from + span / 3, from + 2 * span / 3 - 1)
+        case "late": from = to - span / 3 + 1
+        case "earlier": if let reference, reference.dayNumber > from { to = min(to, reference.dayNumber - 1) }
+        case "later": if let reference, reference.dayNumber < to { from = max(from, reference.dayNumber + 1) }
+        default: break
+        }
+        guard from <= to else { return date }
+        date.start = CalendarDay(dayNumber: from).description
+        date.end = CalendarDay(dayNumber: to).description
+        return date
     }
 
     func finish(start: Int, end: Int, core: Core) -> (Int, TemporalExpression) {

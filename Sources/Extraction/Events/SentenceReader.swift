@@ -17,6 +17,8 @@ struct SentenceReader {
     /// The last non-country place named, and the last region, for "the region", "the city".
     private var lastPlace: PlaceMention?
     private var lastPlaceParagraph = -1
+    /// The town of the last act of violence read with its own place: the scene the story is telling.
+    private var scenePlace: PlaceMention?
     private var lastRegion: PlaceMention?
     /// The place of a dateline ("MOGADISHU —", "BAMAKO, Oct 23 (Sahel Wire) -"): where the story is set.
     private let datelinePlace: PlaceMention?
@@ -162,7 +164,7 @@ struct SentenceReader {
         // "Speaking at a Security Council meeting, the envoy said …": a statement, not diplomacy.
         triggers = triggers.map { candidate in
             guard candidate.trigger.kind == .diplomacy else { return candidate }
-            let window = max(range.lowerBound, candidate.range.lowerBound - 6)..<candidate.range.lowerBound
+            let window = max(range.lowerBound, candidate.range.lowerBound - 10)..<candidate.range.lowerBound
             guard lexicon.statementFrames.contains(tokens, in: window) else { return candidate }
             var trigger = candidate.trigger
             trigger.kind = .statement
@@ -311,6 +313,12 @@ struct SentenceReader {
             }
         }
         if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) { narrativeDate = date }
+        if let scene = result.last(where: { mention in
+            (Self.families[mention.kind] ?? 99) <= 3 && !mention.placeFromContext
+                && mention.place?.kind == .place
+        }) {
+            scenePlace = scene.place
+        }
         // Background older than a month counts only when dated to the day; plans are not events.
         result.removeAll { $0.background && $0.date.precision != .day }
         if let reference {
@@ -332,7 +340,8 @@ struct SentenceReader {
         countryPlaceOnly: Bool
     ) -> Mention {
         let range = sentences[index].tokens
-        let (place, demonymCountry) = choosePlace(sentencePlaces, trigger: trigger, range: range)
+        let (place, demonymCountry) = choosePlace(
+            sentencePlaces, trigger: trigger, range: range, violent: (Self.families[kind] ?? 99) <= 3)
         var (date, isReport) = chooseDate(sentenceDates, trigger: trigger)
         var background = false
         if let start = date.start.flatMap(CalendarDay.init), let reference,
@@ -434,9 +443,11 @@ struct SentenceReader {
     /// A place for the mention: a named place in the sentence (a town before a region before a
     /// country, the one nearest after the trigger first), "the region"/"the city" for the last one
     /// named, or the country of a demonym after the trigger ("at Ukrainian cities").
-    private func choosePlace(_ candidates: [PlaceMention], trigger: Int, range: Range<Int>) -> (
-        PlaceMention?, String?
-    ) {
+    private func choosePlace(_ candidates: [PlaceMention], trigger: Int, range: Range<Int>, violent: Bool)
+        -> (
+            PlaceMention?, String?
+        )
+    {
         // Words quoted beside an event told outside the quote speak of something else.
         let quotes = quotedRanges(in: range)
         let triggerQuote = quotes.first { $0.contains(trigger) }
@@ -475,8 +486,9 @@ struct SentenceReader {
             switch mention.kind {
             case .place: mention.place.precision == .near && hasExactTown ? 1 : 0
             case .water: 1
-            case .region: 2
-            case .country: 3
+            // A district ("Balochistan's Kalat district") before its province.
+            case .region: mention.place.admin1 != nil && mention.place.admin1 != mention.place.name ? 2 : 3
+            case .country: 4
             }
         }
         if let best = usable.min(by: { a, b in
@@ -511,6 +523,9 @@ struct SentenceReader {
             }
         }
         if let demonym = demonymAfter(trigger, range: range) { return (nil, demonym) }
+        // Violence with no place of its own happens at the scene being told, not at the town a
+        // visit or a speaker was last placed in.
+        if violent, let scenePlace { return (scenePlace, nil) }
         // The paragraph's last town: "Several were intercepted" after "rockets at Kiryat Shmona".
         if let lastPlace, lastPlaceParagraph == sentences.first(where: { $0.tokens == range })?.paragraph {
             return (lastPlace, nil)
