@@ -90,7 +90,8 @@ public struct IncrementalBuild {
         var summary = Summary()
         var steps = StepRunner(total: 4, log: log)
         let loader = ArticleLoader(excludedFolders: [options.out, options.state])
-        let extractor = Pipeline.extractor(state: options.state)
+        // Built only when a file changed: a build with nothing to read skips the lexicons.
+        var extractor: EventExtractor?
 
         // The extractor's version (and the places it knows) keys every stored result.
         let fingerprint = Self.extractorFingerprint(state: options.state)
@@ -124,7 +125,7 @@ public struct IncrementalBuild {
         summary.failures = scan.failures
 
         // 2. Read and extract the changed files, saving as we go.
-        let changedCount = try steps.run("read and extract") { () throws -> (Int, String) in
+        try steps.run("read and extract") { () throws -> ((), String) in
             var batch: [FileChange] = []
             var touched: [StoredFile] = []
             var events = 0
@@ -157,7 +158,8 @@ public struct IncrementalBuild {
                     for (ordinal, result) in loader.read(data: data, path: item.path).enumerated() {
                         switch result {
                         case .success(let article):
-                            let found = extractor.extract(from: article)
+                            if extractor == nil { extractor = Pipeline.extractor(state: options.state) }
+                            let found = extractor?.extract(from: article) ?? []
                             events += found.count
                             articles += 1
                             stored.append(
@@ -188,9 +190,8 @@ public struct IncrementalBuild {
             summary.filesUnchanged += touched.count
             try store.remove(paths: scan.removed)
             progress?(scan.changed.count, scan.changed.count)
-            return (batch.count, "\(articles) articles, \(events) events from \(summary.filesRead) files")
+            return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files")
         }
-        _ = changedCount
 
         // 3 and 4. Merge and write, unless nothing changed and the outputs are as last written.
         let out = URL(fileURLWithPath: options.out)

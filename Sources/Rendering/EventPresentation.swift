@@ -115,7 +115,7 @@ enum EventPresentation {
         return label
     }
 
-    /// "near Sudzha, Kursk Oblast", "Sumy Oblast, Ukraine", "Ukraine".
+    /// "near Tokmak, Zaporizhia Oblast", "Idlib Governorate, Syria", "Syria".
     static func placeLabel(_ place: Place?) -> String? {
         guard let place else { return nil }
         let country = place.country.map(countryName)

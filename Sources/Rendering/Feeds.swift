@@ -220,7 +220,7 @@ enum JSONFeed {
         return try SitrepJSON.encode(feed)
     }
 
-    /// "15 Mar 2025 — near Sudzha, Kursk Oblast. 3 killed. Claimed by …. 2 sources."
+    /// "2 May 2024 — near Tokmak, Zaporizhia Oblast. 3 killed. Claimed by …. 2 sources."
     static func summary(_ event: Event) -> String {
         var parts = [
             EventPresentation.dateLabel(event.date) + " — "

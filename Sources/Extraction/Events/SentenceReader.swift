@@ -401,7 +401,7 @@ struct SentenceReader {
 
     private func countryOf(_ place: PlaceMention?) -> String? { place?.place.country }
 
-    /// "that attack", "the blast", "the Dera Ismail Khan bombing", "Monday's missile strike": a
+    /// "that attack", "the blast", "the Aleppo bombing", "Monday's missile strike": a
     /// demonstrative, the definite article or a day's possessive before the event word (a word or
     /// two of description, or a place's name, between) may point back to an event told before;
     /// `MentionJoiner` joins it when there is one.
@@ -473,7 +473,7 @@ struct SentenceReader {
             if origin { origins.append(mention.tokenRange) }
             return (!mention.isPossessive || mention.kind == .region) && !origin
         }
-        // "the Dera Ismail Khan bombing": a place naming another event; kept only if alone.
+        // "the Aleppo bombing": a place naming another event; kept only if alone.
         let namesEvent = usable.filter { mention in
             mention.tokenRange.upperBound < range.upperBound
                 && lexicon.triggers.match(tokens, at: mention.tokenRange.upperBound) != nil
@@ -486,7 +486,7 @@ struct SentenceReader {
             switch mention.kind {
             case .place: mention.place.precision == .near && hasExactTown ? 1 : 0
             case .water: 1
-            // A district ("Balochistan's Kalat district") before its province.
+            // A district ("Idlib's Jisr al-Shughur district") before its province.
             case .region: mention.place.admin1 != nil && mention.place.admin1 != mention.place.name ? 2 : 3
             case .country: 4
             }

@@ -150,7 +150,7 @@ def main():
                            or normalize(n) not in city_keys_by_country.get(region["cc"], set())}
     region_list = [r for r in regions.values() if r["lat"] or r["lon"]]
 
-    # Second-level districts ("Tank District", "Soum province", "North Waziristan"). Named with a
+    # Second-level districts ("Kurram District", "Bakhmut Raion", "South Waziristan"). Named with a
     # type word always; bare only when the name has two words or more and no place of its country
     # is called so. The point is the namesake town of its region, else the region's point.
     district_list = []
@@ -220,7 +220,7 @@ def main():
         water_list.append({"id": 0, "name": name, "lat": float(lat), "lon": float(lon), "pop": 0, "kind": 3, "cc": cc,
                            "region": None, "names": names})
 
-    # English spellings the sources lack ("Middle Shabelle"): region-aliases.tsv.
+    # English spellings the sources lack ("Lower Shabelle"): region-aliases.tsv.
     for line in open(os.path.join(HERE, "region-aliases.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue

@@ -16,7 +16,7 @@ public struct GazetteerPlace: Hashable, Sendable {
     public var country: String
     /// The index of its first-level region (its own index for a first-level region), if known.
     public var regionIndex: Int?
-    /// A second-level district ("Tank District", "Soum Province"): `kind` is `.region` and
+    /// A second-level district ("Kurram District", "Bakhmut Raion"): `kind` is `.region` and
     /// `regionIndex` its first-level region.
     public var isDistrict = false
 }

@@ -87,8 +87,8 @@ public struct PlaceResolver: Sendable {
                 && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
                 || (after < tokens.count && chosen.kind != .region
                     && lexicon.subjectVerbs.contains(tokens[after].lower)
-                    // "the strike on Kharkiv has risen": after a preposition, before an auxiliary,
-                    // it is no subject ("the controller in Quetta told" still names a speaker's place).
+                    // "the strike on Mosul has risen": after a preposition, before an auxiliary,
+                    // it is no subject ("a doctor in Herat told" still names a speaker's place).
                     && !(startToken > 0 && Self.prepositions.contains(tokens[startToken - 1].lower)
                         && Self.auxiliaries.contains(tokens[after].lower)))
                 || (after + 1 < tokens.count && tokens[after].text == ","
@@ -220,7 +220,7 @@ public struct PlaceResolver: Sendable {
                 && !tokens[end + 1].spaceBefore && tokens[end + 1].kind == .word
                 && tokens[end + 1].lower != "s"
             {
-                // "Croix-des-Bouquets", "Chasiv-Yar": the hyphen and the word after it.
+                // "Saint-Louis", "Chasiv-Yar": the hyphen and the word after it.
                 end += tokens[end + 1].isCapitalized ? 1 : 2
             } else {
                 break
@@ -282,7 +282,7 @@ public struct PlaceResolver: Sendable {
         {
             return false
         }
-        // "Soum province" that the gazetteer does not know as a region: not the town called so.
+        // "Ghor province" that the gazetteer does not know as a region: not the town called so.
         if range.upperBound < tokens.count, lexicon.regionWords.contains(tokens[range.upperBound].lower),
             places.allSatisfy({ $0.kind == .place })
         {
@@ -322,7 +322,7 @@ public struct PlaceResolver: Sendable {
             return false
         }
         // A surname: a capitalized word before it that is not a place word ("Arnel Joseph"), or
-        // the end of a quoted name ("Bwa Kale").
+        // the end of a quoted name ("Los Zetas").
         if single && places[0].kind == .place && range.lowerBound > 0 {
             let previous = tokens[range.lowerBound - 1]
             let opensQuote =
