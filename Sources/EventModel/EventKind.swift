@@ -31,6 +31,22 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
     case diplomacy
     case aid
 
+    /// The family of the kind, after ACLED's event types.
+    public var family: EventFamily {
+        switch self {
+        case .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
+            .grenadeAttack, .chemicalAttack:
+            .remoteViolence
+        case .armedClash, .territoryCaptured, .territoryTransferred, .incursion: .battles
+        case .attackOnCivilians, .abduction, .sexualViolence: .violenceAgainstCivilians
+        case .peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
+            .violentDemonstration, .mobViolence:
+            .protestsAndRiots
+        case .statement, .diplomacy, .aid: .communication
+        default: .strategicDevelopments
+        }
+    }
+
     /// Statements, diplomacy and aid are kept apart from violent and strategic events.
     public var isCommunication: Bool {
         switch self {
@@ -38,6 +54,16 @@ public enum EventKind: String, Codable, Hashable, Sendable, CaseIterable {
         default: false
         }
     }
+}
+
+/// Families of kinds, after ACLED's event types (protests and riots together); statements,
+/// diplomacy and aid are a family of their own.
+public enum EventFamily: String, CaseIterable, Hashable, Sendable {
+    case remoteViolence, battles, violenceAgainstCivilians, protestsAndRiots, strategicDevelopments,
+        communication
+
+    /// The four families of political violence and protest.
+    public var isViolenceOrProtest: Bool { self != .strategicDevelopments && self != .communication }
 }
 
 /// An event's place in ACLED's taxonomy; nil on an event of a kind ACLED does not code.

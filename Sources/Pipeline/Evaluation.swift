@@ -113,20 +113,11 @@ public struct Evaluation: Sendable {
         return articles.first
     }
 
+    /// Kinds of one violent family may stand for each other; any other kind only for itself.
     private static func family(_ kind: EventKind) -> Int {
-        switch kind {
-        case .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
-            .grenadeAttack,
-            .chemicalAttack:
-            0
-        case .armedClash, .territoryCaptured, .incursion, .territoryTransferred: 1
-        case .attackOnCivilians, .abduction, .sexualViolence: 2
-        case .peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
-            .violentDemonstration,
-            .mobViolence:
-            3
-        default: 10 + EventKind.allCases.firstIndex(of: kind)!
-        }
+        kind.family.isViolenceOrProtest
+            ? EventFamily.allCases.firstIndex(of: kind.family)!
+            : 10 + EventKind.allCases.firstIndex(of: kind)!
     }
 
     static func datesOverlap(_ a: EventDate, _ b: EventDate) -> Bool {

@@ -10,17 +10,13 @@ enum EventPresentation {
         case remote, battle, civilians, protest, strategic, communication
 
         init(_ kind: EventKind) {
-            switch kind {
-            case .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
-                .grenadeAttack, .chemicalAttack:
-                self = .remote
-            case .armedClash, .territoryCaptured, .territoryTransferred, .incursion: self = .battle
-            case .attackOnCivilians, .abduction, .sexualViolence: self = .civilians
-            case .peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
-                .violentDemonstration, .mobViolence:
-                self = .protest
-            case .statement, .diplomacy, .aid: self = .communication
-            default: self = .strategic
+            switch kind.family {
+            case .remoteViolence: self = .remote
+            case .battles: self = .battle
+            case .violenceAgainstCivilians: self = .civilians
+            case .protestsAndRiots: self = .protest
+            case .strategicDevelopments: self = .strategic
+            case .communication: self = .communication
             }
         }
 

@@ -62,18 +62,10 @@ struct SentenceReader {
 
     private static let families: [EventKind: Int] = {
         var table: [EventKind: Int] = [:]
-        for kind in [
-            EventKind.airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
-            .grenadeAttack, .chemicalAttack,
-        ] { table[kind] = 0 }
-        for kind in [EventKind.armedClash, .territoryCaptured, .incursion, .territoryTransferred] {
-            table[kind] = 1
+        // The four families of violence and protest are 0-3; the other kinds rank on their own.
+        for kind in EventKind.allCases where kind.family.isViolenceOrProtest {
+            table[kind] = EventFamily.allCases.firstIndex(of: kind.family)!
         }
-        for kind in [EventKind.attackOnCivilians, .abduction, .sexualViolence] { table[kind] = 2 }
-        for kind in [
-            EventKind.peacefulProtest, .protestWithIntervention, .excessiveForceAgainstProtesters,
-            .violentDemonstration, .mobViolence,
-        ] { table[kind] = 3 }
         for kind in [EventKind.weaponsDisrupted] { table[kind] = 4 }
         for kind in [EventKind.arrest] { table[kind] = 5 }
         for kind in [EventKind.looting] { table[kind] = 6 }
