@@ -194,3 +194,40 @@ struct EventExtractorTests {
         #expect(event.location?.name.hasPrefix("Kalat") == true)
     }
 }
+
+extension EventExtractorTests {
+    @Test func aLaterRetellingOfTheDaySharpensARegionToItsTown() throws {
+        let lead =
+            "Gunmen attacked a bus on Monday in Nigeria's northwestern Zamfara state, killing six passengers."
+        let retold =
+            lead + " Police said the bus was stopped near Kaura Namoda on Monday, hours after it left Gusau."
+        let event = try #require(
+            extractor.extract(from: article(retold)).first { $0.kind == .attackOnCivilians })
+        #expect(event.location?.name == "Kaura Namoda")
+        #expect(event.location?.precision == .near)
+
+        // A town the journey began in is no scene; two towns on that day leave the region.
+        for other in [
+            " Police said the bus was on Monday hours out of Gusau.",
+            " Police said the bus left Gusau on Monday and was stopped near Kaura Namoda or in Anka.",
+        ] {
+            let kept = try #require(extractor.extract(from: article(lead + other)).first)
+            #expect(kept.location?.precision == .region)
+        }
+        // Another day's town is not this event's.
+        let otherDay = lead + " On Sunday, police had set up a roadblock near Kaura Namoda."
+        let kept = try #require(extractor.extract(from: article(otherDay)).first)
+        #expect(kept.location?.precision == .region)
+    }
+}
+
+extension EventExtractorTests {
+    @Test func figuresOfABackgroundEventDoNotCountForTheEventTold() throws {
+        let text = """
+            Gunmen attacked a bus near Kaura Namoda on Monday, killing two passengers. \
+            In 2019, the group killed nearly 400 people in more than 500 attacks.
+            """
+        let event = try #require(extractor.extract(from: article(text)).first)
+        #expect(event.casualties?.killed?.value == 2)
+    }
+}

@@ -43,11 +43,14 @@ public struct EventExtractor: Sendable {
             places: mentions,
             reference: reference)
         var found: [Mention] = []
+        var eventSentences: Set<Int> = []
         for index in sentences.indices {
             let mentions = reader.read(sentence: index)
+            if reader.reportedEvent { eventSentences.insert(index) }
             found += mentions
-            // A sentence with figures but no event updates the last violent event of its paragraph.
-            if mentions.isEmpty, let last = found.indices.last,
+            // A sentence with figures but no event updates the last violent event of its paragraph
+            // (one that told a background event, "In 2019 the group killed 400 people", does not).
+            if mentions.isEmpty, !reader.reportedEvent, let last = found.indices.last,
                 MentionJoiner.violent.contains(found[last].kind),
                 sentences[found[last].lastSentence].paragraph >= sentences[index].paragraph - 1
             {
@@ -58,7 +61,10 @@ public struct EventExtractor: Sendable {
                 }
             }
         }
-        let joined = MentionJoiner.join(found)
+        let refiner = PlaceRefiner(
+            tokens: tokens, sentences: sentences, dates: expressions, places: mentions,
+            eventSentences: eventSentences)
+        let joined = refiner.refine(MentionJoiner.join(found))
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: text, sentences: sentences, tokens: tokens,
             places: mentions, reader: reader)

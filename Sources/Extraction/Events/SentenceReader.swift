@@ -25,6 +25,8 @@ struct SentenceReader {
     /// The first town of the lead after the dateline: where the story is about.
     private let storyPlace: PlaceMention?
     private var narrativeDate: EventDate?
+    /// The last sentence read reported an event, kept or not (a background or a planned one).
+    private(set) var reportedEvent = false
     private var lastParagraph = -1
 
     init(
@@ -94,6 +96,7 @@ struct SentenceReader {
 
     mutating func read(sentence index: Int) -> [Mention] {
         let sentence = sentences[index]
+        reportedEvent = false
         if sentence.paragraph != lastParagraph {
             // A new paragraph starts a new stretch of narrative: its time is not carried over.
             lastParagraph = sentence.paragraph
@@ -311,6 +314,7 @@ struct SentenceReader {
         }) {
             scenePlace = scene.place
         }
+        reportedEvent = !result.isEmpty
         // Background older than a month counts only when dated to the day; plans are not events.
         result.removeAll { $0.background && $0.date.precision != .day }
         if let reference {
