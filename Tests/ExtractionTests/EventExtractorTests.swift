@@ -231,3 +231,36 @@ extension EventExtractorTests {
         #expect(event.casualties?.killed?.value == 2)
     }
 }
+
+extension EventExtractorTests {
+    @Test func killingFightersIsABattleAndKillingVillagersIsNot() throws {
+        let fighters = "Troops killed four insurgents in a raid near Kaura Namoda on Sunday, the army said."
+        #expect(extractor.extract(from: article(fighters)).map(\.kind) == [.armedClash])
+        let passive = "Two policemen were killed near Kaura Namoda on Sunday, officials said."
+        #expect(extractor.extract(from: article(passive)).map(\.kind) == [.armedClash])
+        let villagers = "Gunmen killed four villagers near Kaura Namoda on Sunday, officials said."
+        #expect(extractor.extract(from: article(villagers)).map(\.kind) == [.attackOnCivilians])
+    }
+
+    @Test func capturedOutpostsAreTerritoryAndAnEndedTruceIsNoAgreement() {
+        let outposts =
+            "Rebels said on Wednesday they had captured a police outpost and two army camps near Kaura Namoda."
+        #expect(extractor.extract(from: article(outposts)).map(\.kind) == [.territoryCaptured])
+        let ended = "The rebels ended a three-month ceasefire with the army on Monday."
+        #expect(extractor.extract(from: article(ended)).isEmpty)
+        let posts = "On Monday the rebels launched attacks on security posts across Zamfara state."
+        #expect(extractor.extract(from: article(posts)).map(\.kind) == [.armedClash])
+    }
+}
+
+extension EventExtractorTests {
+    @Test func aProtestDispersedInTheNextSentenceIsOneInterventionWhereTheSentenceIsSet() throws {
+        let text = """
+            In Lagos, thousands of people rallied on Thursday to demand the release of hostages held in Kano. \
+            Police fired tear gas to disperse demonstrators who blocked a highway and detained several people.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(events.map(\.kind) == [.protestWithIntervention])
+        #expect(events.first?.location?.name == "Lagos")
+    }
+}

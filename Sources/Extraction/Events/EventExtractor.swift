@@ -64,7 +64,7 @@ public struct EventExtractor: Sendable {
         let refiner = PlaceRefiner(
             tokens: tokens, sentences: sentences, dates: expressions, places: mentions,
             eventSentences: eventSentences)
-        let joined = refiner.refine(MentionJoiner.join(found))
+        let joined = refiner.refine(MentionJoiner.join(found, rank: lexicon.rank))
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: text, sentences: sentences, tokens: tokens,
             places: mentions, reader: reader)

@@ -89,6 +89,8 @@ struct EventLexicon: Sendable {
     var protestContext: PhraseMatcher<Bool>
     /// "Speaking at …": the meeting after it is where a statement was made.
     var statementFrames: PhraseMatcher<Bool>
+    /// "ended a ceasefire", "violations of the truce": an agreement broken, not made.
+    var agreementEnds: PhraseMatcher<Bool>
     var acled: [String: ACLEDCoding?]
 
     static let bundled: EventLexicon = {
@@ -117,6 +119,7 @@ struct EventLexicon: Sendable {
         var notWeaponUse: [String]
         var protestContext: [String]
         var statementFrames: [String]
+        var agreementEnds: [String]
     }
 
     private struct ActorFile: Decodable {
@@ -174,6 +177,7 @@ struct EventLexicon: Sendable {
         notWeaponUse = Set(triggerFile.notWeaponUse)
         protestContext = Self.flags(triggerFile.protestContext)
         statementFrames = Self.flags(triggerFile.statementFrames)
+        agreementEnds = Self.flags(triggerFile.agreementEnds)
         requires = Dictionary(
             uniqueKeysWithValues: triggerFile.requires.compactMap { key, words in
                 EventKind(rawValue: key).map { ($0, Self.flags(words)) }

@@ -4,10 +4,18 @@ import EventModel
 /// place (or one of them unplaced), on overlapping dates. "Russia launched two missiles … The
 /// missiles struck Kharkiv" becomes one missile strike on Kharkiv.
 enum MentionJoiner {
-    static func join(_ mentions: [Mention]) -> [Mention] {
+    /// `rank` orders kinds as ACLED ranks them (lower first): a protest told in one sentence and
+    /// dispersed in the next is one event of the higher kind.
+    static func join(_ mentions: [Mention], rank: [EventKind: Int] = [:]) -> [Mention] {
         var result: [Mention] = []
         for mention in mentions {
-            if let index = result.lastIndex(where: { compatible($0, mention) }) {
+            if let index = result.lastIndex(where: { escalates($0, mention) }) {
+                var merged = merge(result[index], mention)
+                let higher = (rank[mention.kind] ?? 99) < (rank[result[index].kind] ?? 99)
+                merged.kind = higher ? mention.kind : result[index].kind
+                merged.trigger = higher ? mention.trigger : result[index].trigger
+                result[index] = merged
+            } else if let index = result.lastIndex(where: { compatible($0, mention) }) {
                 result[index] = merge(result[index], mention)
             } else if mention.refersBack != .none,
                 let index = result.lastIndex(where: { refers(mention, to: $0) })
@@ -55,6 +63,13 @@ enum MentionJoiner {
         let weakReference = absorbs && !b.strongTrigger
         if broad && specific && b.sentence > a.lastSentence + 1 && !weakReference { return false }
         return true
+    }
+
+    /// A protest and what was done to it or by it, told in the next sentence at the same place.
+    static func escalates(_ a: Mention, _ b: Mention) -> Bool {
+        a.kind != b.kind && a.kind.family == .protestsAndRiots && b.kind.family == .protestsAndRiots
+            && b.sentence == a.lastSentence + 1 && a.background == b.background && datesOverlap(a, b)
+            && placesCompatible(a.place, b.place)
     }
 
     /// A mention pointing back ("that attack") is about a recent event of the article that is

@@ -47,6 +47,11 @@ struct SentenceReader {
             guard let first = sentences.first, mention.tokenRange.lowerBound <= first.tokens.lowerBound + 1,
                 mention.kind == .place, mention.tokenRange.upperBound < tokens.count
             else { return false }
+            // "In Lagos, thousands marched": a place the first sentence is set in, not a dateline.
+            let start = mention.tokenRange.lowerBound
+            if start > 0 && ["in", "at", "near", "outside", "from"].contains(tokens[start - 1].lower) {
+                return false
+            }
             return [",", "—", "–", "-", "("].contains(tokens[mention.tokenRange.upperBound].text)
         }
         datelinePlace = dateline
@@ -110,6 +115,7 @@ struct SentenceReader {
         defer {
             if let place = sentencePlaces.last(where: { $0.kind == .place && !$0.isPossessive }) {
                 lastPlace = place
+                lastPlaceParagraph = sentence.paragraph
             }
             if let region = sentencePlaces.last(where: { $0.kind == .region }) { lastRegion = region }
         }
@@ -175,9 +181,11 @@ struct SentenceReader {
         }
         let weapons = readWeapons(in: range)
         let (killed, injured) = readCasualties(in: range)
+        // An attack on a military target ("attacks on security posts") is a fact of a battle too.
         let hasFacts =
             !weapons.isEmpty || killed != nil || injured != nil
             || sentencePlaces.contains { $0.kind == .place && !$0.isPossessive }
+            || lexicon.targets.all(tokens, in: range).contains { $0.value == "military" }
         // "has been fiercest", "have been ramping up": a standing situation, not an event, unless dated.
         if sentenceDates.allSatisfy({ $0.date == nil }) && isStandingSituation(range) { return [] }
 
@@ -227,6 +235,13 @@ struct SentenceReader {
                 continue
             }
             if isNegatedOrUnreal(candidate.range, in: range) { continue }
+            if kind == .agreement,
+                lexicon.agreementEnds.contains(
+                    tokens,
+                    in: max(range.lowerBound, candidate.range.lowerBound - 6)..<candidate.range.lowerBound)
+            {
+                continue
+            }
             if isHabitualOrGeneric(
                 candidate.range, in: range, dated: sentenceDates.contains { $0.date != nil })
             {
@@ -254,6 +269,15 @@ struct SentenceReader {
             }
             chosen[family] = candidate
         }
+        // Killing fighters is a battle, not violence against civilians ("troops killed three militants").
+        if let family = Self.families[.attackOnCivilians], let choice = chosen[family],
+            choice.trigger.kind == .attackOnCivilians, !choice.trigger.strong, victimsAreCombatants(in: range)
+        {
+            chosen[family] = nil
+            if let battles = Self.families[.armedClash], chosen[battles] == nil {
+                chosen[battles] = (choice.range, EventLexicon.Trigger(kind: .armedClash, strong: false))
+            }
+        }
         // One kind of violence per sentence, as ACLED ranks them; violence outranks the strategic
         // and the diplomatic in the same sentence.
         let violentFamilies = chosen.keys.filter { $0 <= 3 }
@@ -268,6 +292,10 @@ struct SentenceReader {
         }
         if !violentFamilies.isEmpty {
             for family in [7, 8, 9, 10, 11] { chosen[family] = nil }
+        }
+        // Arrests at a protest are part of the protest's intervention, as ACLED codes them.
+        if let protests = Self.families[.peacefulProtest], chosen[protests] != nil {
+            chosen[Self.families[.arrest] ?? -1] = nil
         }
         // "have attacked more than 100 ships since November": a tally, not an event.
         for (family, choice) in chosen {
@@ -478,6 +506,15 @@ struct SentenceReader {
         }
         if namesEvent.count < usable.count { usable.removeAll { namesEvent.contains($0) } }
         let hasExactTown = usable.contains { $0.kind == .place && $0.place.precision == .exact }
+        // "In Lagos, thousands marched … to free hostages held in Kano": a place set before the
+        // sentence's first comma frames all of it.
+        let framing = usable.first { mention in
+            let start = mention.tokenRange.lowerBound
+            let end = mention.tokenRange.upperBound
+            return end < range.upperBound && tokens[end].text == ","
+                && (start == range.lowerBound + 1 || start == range.lowerBound + 2)
+                && tokens[range.lowerBound].lower == "in"
+        }
         func rank(_ mention: PlaceMention) -> Int {
             switch mention.kind {
             case .place: mention.place.precision == .near && hasExactTown ? 1 : 0
@@ -491,6 +528,7 @@ struct SentenceReader {
             let ra = rank(a)
             let rb = rank(b)
             if ra != rb { return ra < rb }
+            if a == framing || b == framing { return a == framing }
             let da =
                 a.tokenRange.lowerBound >= trigger
                 ? a.tokenRange.lowerBound - trigger : 1000 + trigger - a.tokenRange.lowerBound
@@ -733,6 +771,44 @@ struct SentenceReader {
     }
 
     /// "did not strike", "will launch", "threatened to", "efforts to retake": no event.
+    /// The people killed or wounded are all fighters: "killed three militants", "two soldiers
+    /// were wounded" — and no civilians, residents or people are named in the sentence.
+    private func victimsAreCombatants(in range: Range<Int>) -> Bool {
+        let harmed: Set<String> = ["killed", "killing", "kill", "wounded", "wounding", "injured", "injuring"]
+        let stops: Set<String> = [
+            "by", "in", "on", "at", "when", "as", "after", "during", "with", "and", "while", "near", "from",
+        ]
+        let auxiliaries: Set<String> = ["was", "were", "been", "being", "are", "is"]
+        func victim(at start: Int, step: Int) -> ActorType? {
+            var j = start
+            var seen = 0
+            while range.contains(j) && seen < 5 {
+                if tokens[j].kind == .punctuation || stops.contains(tokens[j].lower) { return nil }
+                if let noun = lexicon.actorNouns.match(tokens, at: j), tokens[j].lower != "drones" {
+                    return noun.value
+                }
+                j += step
+                seen += 1
+            }
+            return nil
+        }
+        var combatants = false
+        for i in range where harmed.contains(tokens[i].lower) {
+            var found = victim(at: i + 1, step: 1)
+            if found == nil, i - 1 >= range.lowerBound, auxiliaries.contains(tokens[i - 1].lower) {
+                found = victim(at: i - 2, step: -1)
+            }
+            guard let found else { continue }
+            switch found {
+            case .civilians, .protesters, .rioters, .government, .internationalOrganization, .other:
+                return false
+            default: combatants = true
+            }
+        }
+        guard combatants else { return false }
+        return !lexicon.actorNouns.all(tokens, in: range).contains { $0.value == .civilians }
+    }
+
     private func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
         // An infinitive names an aim, not a deed — unless it was tried ("tried to break into").
         if trigger.lowerBound > range.lowerBound && tokens[trigger.lowerBound - 1].lower == "to"
