@@ -264,3 +264,28 @@ extension EventExtractorTests {
         #expect(events.first?.location?.name == "Lagos")
     }
 }
+
+extension EventExtractorTests {
+    @Test func twoSourcesFiguresGiveTheLowestAndARisenTollTheLatest() throws {
+        let sources = """
+            An airstrike hit a house near Kaura Namoda on Monday, killing at least nine people, officials \
+            said, while rescuers put the death toll at 11. Eleven other people were wounded.
+            """
+        let strike = try #require(extractor.extract(from: article(sources)).first)
+        #expect(strike.casualties?.killed?.value == 9)
+        #expect(strike.casualties?.injured?.value == 11)
+        let risen =
+            "An airstrike hit a house near Kaura Namoda on Monday, killing two. The death toll rose to five."
+        #expect(extractor.extract(from: article(risen)).first?.casualties?.killed?.value == 5)
+    }
+
+    @Test func noOneHurtAfterAnInterceptionIsTheStrikesToll() throws {
+        let text = """
+            Militants fired two rockets towards Kaura Namoda on Thursday evening, the army said. \
+            One was intercepted and the other fell in an open area. No one was hurt.
+            """
+        let strike = try #require(extractor.extract(from: article(text)).first { $0.kind == .missileStrike })
+        #expect(strike.casualties?.killed?.value == 0)
+        #expect(strike.casualties?.injured?.value == 0)
+    }
+}

@@ -50,8 +50,12 @@ public struct EventExtractor: Sendable {
             found += mentions
             // A sentence with figures but no event updates the last violent event of its paragraph
             // (one that told a background event, "In 2019 the group killed 400 people", does not).
-            if mentions.isEmpty, !reader.reportedEvent, let last = found.indices.last,
-                MentionJoiner.violent.contains(found[last].kind),
+            // ("… fired two rockets. One was intercepted. No one was hurt.": the strike, not the interception.)
+            if mentions.isEmpty, !reader.reportedEvent,
+                let last = found.indices.last(where: { MentionJoiner.violent.contains(found[$0].kind) }),
+                found[last...].allSatisfy({
+                    !$0.kind.family.isViolenceOrProtest || $0.sentence == found[last].sentence
+                }),
                 sentences[found[last].lastSentence].paragraph >= sentences[index].paragraph - 1
             {
                 let (killed, injured) = reader.casualties(sentence: index)

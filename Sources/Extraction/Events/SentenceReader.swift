@@ -910,7 +910,8 @@ struct SentenceReader {
         "killed", "killing", "dead", "died", "deaths", "death", "kill", "kills", "fatalities", "lives",
     ]
     private static let injureWords: Set<String> = [
-        "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds",
+        "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "treated", "hospitalized",
+        "hospitalised",
     ]
     private static let peopleWords: Set<String> = [
         "people", "persons", "civilians", "soldiers", "troops", "residents", "others", "passengers",
@@ -920,14 +921,25 @@ struct SentenceReader {
         "miners", "protesters", "demonstrators", "attackers", "members", "personnel", "of", "them", "more",
     ]
 
+    private static let riseWords: Set<String> = [
+        "rose", "risen", "climbed", "increased", "reached", "jumped",
+    ]
+
     /// Killed and injured figures: "killing 3", "14 people were injured", "the death toll rose to 31",
-    /// "including two children"; "no one was hurt" is 0. A later figure replaces an earlier one.
+    /// "including two children"; "no one was hurt" is 0. Of two figures the lowest stands, unless
+    /// the toll rose to the later one.
+
     private func readCasualties(in range: Range<Int>) -> (CasualtyCount?, CasualtyCount?) {
         var killed: CasualtyCount?
         var injured: CasualtyCount?
+        // Two figures of one sentence are two sources' counts: the lowest stands, as ACLED codes.
         func assign(_ word: String, _ value: Int, _ text: String) {
-            if Self.killWords.contains(word) { killed = CasualtyCount(value: value, text: text) }
-            if Self.injureWords.contains(word) { injured = CasualtyCount(value: value, text: text) }
+            if Self.killWords.contains(word), value < killed?.value ?? .max {
+                killed = CasualtyCount(value: value, text: text)
+            }
+            if Self.injureWords.contains(word), value < injured?.value ?? .max {
+                injured = CasualtyCount(value: value, text: text)
+            }
         }
         var i = range.lowerBound
         while i < range.upperBound {
@@ -950,7 +962,7 @@ struct SentenceReader {
             if let reading = numbers.read(tokens, at: i), i + reading.length < range.upperBound {
                 var j = i + reading.length
                 var steps = 0
-                while j < range.upperBound && steps < 4 {
+                while j < range.upperBound && steps < 6 {
                     let next = tokens[j].lower
                     if Self.killWords.contains(next) || Self.injureWords.contains(next) {
                         assign(next, reading.value, phrase(i..<(j + 1)))
@@ -959,7 +971,7 @@ struct SentenceReader {
                     if !(Self.peopleWords.contains(next)
                         || [
                             "were", "was", "have", "had", "been", "are", "is", "being", "reportedly",
-                            "people", "them",
+                            "people", "them", "other", "now", "listed", "as", "still", "also",
                         ].contains(next)
                         || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
                             && next.hasSuffix("s"))
@@ -980,10 +992,13 @@ struct SentenceReader {
                 let reading = numbers.read(tokens, at: to + 1)
             {
                 let injuredToll = i > range.lowerBound && ["injury", "injured"].contains(tokens[i - 1].lower)
+                // "rose to 31" updates the count; "put the toll at 11" is one more source's.
+                let risen = (i + 1..<to).contains { Self.riseWords.contains(tokens[$0].lower) }
+                let value = reading.value
                 if injuredToll {
-                    injured = CasualtyCount(value: reading.value)
+                    if risen || value < injured?.value ?? .max { injured = CasualtyCount(value: value) }
                 } else {
-                    killed = CasualtyCount(value: reading.value)
+                    if risen || value < killed?.value ?? .max { killed = CasualtyCount(value: value) }
                 }
             }
             i += 1
