@@ -289,3 +289,25 @@ extension EventExtractorTests {
         #expect(strike.casualties?.injured?.value == 0)
     }
 }
+
+extension EventExtractorTests {
+    @Test func aLaterParagraphWithoutADateGoesOnWithTheLeadsDay() throws {
+        let text = """
+            Gunmen attacked a bus near Kaura Namoda on Thursday, killing six passengers, police said.
+
+            In the nearby town of Anka, police used tear gas to break up a march by hundreds of protesters.
+            """
+        let events = extractor.extract(from: article(text))
+        let protest = try #require(events.first { $0.kind == .protestWithIntervention })
+        #expect(protest.date.start == "2025-03-13")
+        #expect(protest.confidenceFactors.contains { $0.factor == "dated by the story's lead" })
+    }
+
+    @Test func aTruceCarriesNoCasualties() throws {
+        let text =
+            "A truce that took effect on March 1 ended a year of fighting in which 4,000 people were killed."
+        let truce = try #require(extractor.extract(from: article(text)).first)
+        #expect(truce.kind == .agreement)
+        #expect(truce.casualties == nil)
+    }
+}

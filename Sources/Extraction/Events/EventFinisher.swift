@@ -49,6 +49,8 @@ struct EventFinisher {
         switch mention.date.precision {
         case .day where !mention.dateIsReportDate:
             factors.append(ConfidenceFactor(factor: "dated to the day", weight: 0.1))
+        case .day where mention.date.start != article.published.map({ String($0.prefix(10)) }):
+            factors.append(ConfidenceFactor(factor: "dated by the story's lead", weight: -0.05))
         case .day: factors.append(ConfidenceFactor(factor: "dated by the report only", weight: -0.05))
         case .range, .week: factors.append(ConfidenceFactor(factor: "dated within days", weight: 0.05))
         case .unknown: factors.append(ConfidenceFactor(factor: "no date", weight: -0.15))

@@ -25,6 +25,8 @@ struct SentenceReader {
     /// The first town of the lead after the dateline: where the story is about.
     private let storyPlace: PlaceMention?
     private var narrativeDate: EventDate?
+    /// The day of the first dated event: where a new paragraph's undated events are set.
+    private var storyDate: EventDate?
     /// The last sentence read reported an event, kept or not (a background or a planned one).
     private(set) var reportedEvent = false
     private var lastParagraph = -1
@@ -335,7 +337,9 @@ struct SentenceReader {
                         injured: injured, countryPlaceOnly: kinds.count > 1 && kind != kinds.first))
             }
         }
-        if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) { narrativeDate = date }
+        if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) {
+            narrativeDate = date
+        }
         if let scene = result.last(where: { mention in
             (Self.families[mention.kind] ?? 99) <= 3 && !mention.placeFromContext
                 && mention.place?.kind == .place
@@ -350,6 +354,14 @@ struct SentenceReader {
                 guard let start = mention.date.start.flatMap(CalendarDay.init) else { return false }
                 return start > reference
             }
+        }
+        // The story's day: the first recent event dated by its own words.
+        if storyDate == nil,
+            let first = result.first(where: {
+                !$0.dateIsReportDate && !$0.background && $0.date.precision == .day
+            })
+        {
+            storyDate = first.date
         }
         return result
     }
@@ -379,7 +391,6 @@ struct SentenceReader {
         {
             background = true
         }
-        if isReport, let reference { date = .day(reference.description) }
         let (initiator, target) = readActors(in: range, trigger: trigger, kind: kind)
         var outcome: Outcome?
         if lexicon.interceptions.contains(tokens, in: range) && kind != .weaponsDisrupted {
@@ -407,10 +418,16 @@ struct SentenceReader {
         let targets = Array(Set(lexicon.targets.all(tokens, in: range).map(\.value))).sorted()
         var chosenPlace = place
         if countryPlaceOnly { chosenPlace = nil }
+        // A truce, a deployment or a speech kills no one: figures beside it belong to something else.
+        let harms =
+            ![.agreement, .baseEstablished, .groupChange, .strategicOther, .arrest].contains(kind)
+            && !kind.isCommunication
         var mention = Mention(
             kind: kind, strongTrigger: strong, sentence: index, lastSentence: index, trigger: trigger,
             place: chosenPlace, date: date, dateIsReportDate: isReport, initiator: initiator, target: target,
-            weapons: weapons, killed: killed, injured: injured, quantities: quantities, targets: targets,
+            weapons: weapons, killed: harms ? killed : nil, injured: harms ? injured : nil,
+            quantities: quantities,
+            targets: targets,
             outcome: outcome, claimStatus: .reported, claimedBy: [], deniedBy: [], hedged: false,
             attributedTo: nil,
             background: background)
@@ -670,6 +687,9 @@ struct SentenceReader {
             if let date = nearest.date { return (date, false) }
         }
         if let narrativeDate { return (narrativeDate, false) }
+        // A later paragraph with no date of its own goes on with the lead's story, as wire stories
+        // do; the date is still not the sentence's own, so the mention may join any event told.
+        if let storyDate { return (storyDate, true) }
         return (
             EventDate(
                 start: reference?.description, end: reference?.description,
