@@ -311,3 +311,34 @@ extension EventExtractorTests {
         #expect(truce.casualties == nil)
     }
 }
+
+extension EventExtractorTests {
+    @Test func anEventNamedAsTheObjectOfAnotherDeedIsNoNewEvent() throws {
+        let claimed = """
+            A rocket struck a market near Kaura Namoda on Monday, killing three people. \
+            Several days later, a little-known group claimed the attack in a message to journalists.
+            """
+        #expect(extractor.extract(from: article(claimed)).map(\.kind) == [.missileStrike])
+        let suspects =
+            "On Tuesday police arrested four suspected facilitators of the Anka bombing in raids near Gusau."
+        #expect(extractor.extract(from: article(suspects)).map(\.kind) == [.arrest])
+    }
+
+    @Test func conditionsOngoingFightingAndLoneGunmenAreNoEvents() {
+        for text in [
+            "The rebels say they will fight on until the siege of the city is lifted.",
+            "Fighting on the border continued.",
+            "Police said they were on the trail of the gunmen.",
+        ] {
+            #expect(extractor.extract(from: article(text)).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func detentionsAfterARallyMakeItAProtestWithIntervention() {
+        let text = """
+            Thousands of people rallied in Gusau on Saturday against the new tax law. \
+            Police detained 40 people, officials said.
+            """
+        #expect(extractor.extract(from: article(text)).map(\.kind) == [.protestWithIntervention])
+    }
+}

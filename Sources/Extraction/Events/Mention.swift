@@ -29,8 +29,9 @@ struct Mention {
     var attributedTo: String?
     var background: Bool
     /// How the trigger may refer back to an event told before: "the blast" to one of its family,
-    /// "that attack" or "Monday's strike" to any.
+    /// "that attack" or "Monday's strike" to any; "claimed the attack", "suspects in the bombing"
+    /// name an event as the object of another deed and tell no new one.
     var refersBack = Reference.none
 
-    enum Reference { case none, definite, demonstrative }
+    enum Reference { case none, definite, demonstrative, object }
 }

@@ -11,9 +11,16 @@ enum MentionJoiner {
         for mention in mentions {
             if let index = result.lastIndex(where: { escalates($0, mention) }) {
                 var merged = merge(result[index], mention)
-                let higher = (rank[mention.kind] ?? 99) < (rank[result[index].kind] ?? 99)
-                merged.kind = higher ? mention.kind : result[index].kind
-                merged.trigger = higher ? mention.trigger : result[index].trigger
+                if mention.kind == .arrest {
+                    // Detentions at a protest are its intervention.
+                    merged.kind =
+                        result[index].kind == .peacefulProtest ? .protestWithIntervention : result[index].kind
+                    merged.trigger = result[index].trigger
+                } else {
+                    let higher = (rank[mention.kind] ?? 99) < (rank[result[index].kind] ?? 99)
+                    merged.kind = higher ? mention.kind : result[index].kind
+                    merged.trigger = higher ? mention.trigger : result[index].trigger
+                }
                 result[index] = merged
             } else if let index = result.lastIndex(where: { compatible($0, mention) }) {
                 result[index] = merge(result[index], mention)
@@ -29,6 +36,9 @@ enum MentionJoiner {
                 // distance from the event's own sentences.
                 merged.lastSentence = result[index].lastSentence
                 result[index] = merged
+            } else if mention.refersBack == .object && mention.killed == nil && mention.injured == nil {
+                // "facilitators of the <town> bombing", with that bombing not told here: no event.
+                continue
             } else {
                 result.append(mention)
             }
@@ -65,9 +75,11 @@ enum MentionJoiner {
         return true
     }
 
-    /// A protest and what was done to it or by it, told in the next sentence at the same place.
+    /// A protest and what was done to it or by it (detentions too), told in the next sentence at
+    /// the same place.
     static func escalates(_ a: Mention, _ b: Mention) -> Bool {
-        a.kind != b.kind && a.kind.family == .protestsAndRiots && b.kind.family == .protestsAndRiots
+        a.kind != b.kind && a.kind.family == .protestsAndRiots
+            && (b.kind.family == .protestsAndRiots || b.kind == .arrest)
             && b.sentence == a.lastSentence + 1 && a.background == b.background && datesOverlap(a, b)
             && placesCompatible(a.place, b.place)
     }
@@ -75,7 +87,8 @@ enum MentionJoiner {
     /// A mention pointing back ("that attack") is about a recent event of the article that is
     /// not speech, on the same days, at the same or a nested place (or none of its own).
     static func refers(_ mention: Mention, to event: Mention) -> Bool {
-        guard !event.kind.isCommunication, mention.sentence - event.lastSentence <= 3,
+        guard !event.kind.isCommunication,
+            mention.sentence - event.lastSentence <= 3 || mention.refersBack == .object,
             event.background == mention.background, datesOverlap(event, mention)
         else { return false }
         // "The blast", "the clearance operation": only an event of its own family.

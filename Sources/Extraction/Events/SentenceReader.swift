@@ -452,7 +452,10 @@ struct SentenceReader {
         while i >= range.lowerBound && skipped <= 4 {
             let token = tokens[i]
             if ["that", "this", "these", "those"].contains(token.lower) { return .demonstrative }
-            if token.lower == "the" { return .definite }
+            if token.lower == "the" {
+                let before = i > range.lowerBound ? tokens[i - 1].lower : ""
+                return Self.objectCues.contains(before) ? .object : .definite
+            }
             let owner = i - (token.text == "'s" ? 1 : 2)
             if token.text == "'s" || token.lower == "s", owner >= range.lowerBound,
                 Self.weekdays.contains(tokens[owner].lower)
@@ -466,6 +469,11 @@ struct SentenceReader {
         }
         return .none
     }
+
+    /// Words before "the <event>" that make it the object of another deed or word.
+    private static let objectCues: Set<String> = [
+        "claimed", "condemned", "denied", "of", "for", "in", "behind", "after", "since", "over",
+    ]
 
     private static let notModifiers: Set<String> = [
         "a", "an", "it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her", "our", "had",
@@ -779,6 +787,14 @@ struct SentenceReader {
     }
 
     private func isStandingSituation(_ range: Range<Int>) -> Bool {
+        // "Fighting on the border continued.": no new event without a day of its own.
+        if range.contains(where: {
+            ["continued", "continues", "persisted", "persists"].contains(tokens[$0].lower)
+        }),
+            readCasualties(in: range) == (nil, nil)
+        {
+            return true
+        }
         for i in range.dropLast() where tokens[i].lower == "been" {
             let before = i > range.lowerBound ? tokens[i - 1].lower : ""
             if ["has", "have", "had"].contains(before)
