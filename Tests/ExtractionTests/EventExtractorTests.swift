@@ -342,3 +342,24 @@ extension EventExtractorTests {
         #expect(extractor.extract(from: article(text)).map(\.kind) == [.protestWithIntervention])
     }
 }
+
+extension EventExtractorTests {
+    @Test func wordsOfSportTradeLawAndBusinessAreNoEvents() {
+        for text in [
+            "Portugal beat Sweden 3-1 in Lisbon on Tuesday.",
+            "The quarterback was intercepted three times in Denver on Sunday.",
+            "Hopes of a trade truce lifted shares in Tokyo on Monday.",
+            "The singer won a long legal battle in Paris on Friday.",
+            "Officers executed a search warrant at a house in Leeds on Monday.",
+            "The inmate died at a detention centre in Texas on Monday.",
+            "Shares closed higher in London on Tuesday.",
+            "The senators met behind closed-door sessions on Tuesday.",
+            "The chef served soft-shelled crabs in Boston on Friday.",
+            "Thousands cheered as the crowd sang in Cardiff on Saturday.",
+            "The two firms reached an agreement on royalties in Berlin on Monday.",
+            "Road crews were deployed to fix potholes in Ohio on Monday.",
+        ] {
+            #expect(extractor.extract(from: article(text)).isEmpty, "\(text)")
+        }
+    }
+}

@@ -91,6 +91,10 @@ struct EventLexicon: Sendable {
     var statementFrames: PhraseMatcher<Bool>
     /// "ended a ceasefire", "violations of the truce": an agreement broken, not made.
     var agreementEnds: PhraseMatcher<Bool>
+    /// "trade truce", "legal battle", "soft-shelled": a trigger after one of these is no event.
+    var notConflictBefore: Set<String>
+    /// "detention centre", "arrest warrant", "rallied to beat": nor one with these just after it.
+    var notEventAfter: PhraseMatcher<Bool>
     var acled: [String: ACLEDCoding?]
 
     static let bundled: EventLexicon = {
@@ -120,6 +124,8 @@ struct EventLexicon: Sendable {
         var protestContext: [String]
         var statementFrames: [String]
         var agreementEnds: [String]
+        var notConflictBefore: [String]
+        var notEventAfter: [String]
     }
 
     private struct ActorFile: Decodable {
@@ -178,6 +184,8 @@ struct EventLexicon: Sendable {
         protestContext = Self.flags(triggerFile.protestContext)
         statementFrames = Self.flags(triggerFile.statementFrames)
         agreementEnds = Self.flags(triggerFile.agreementEnds)
+        notConflictBefore = Set(triggerFile.notConflictBefore)
+        notEventAfter = Self.flags(triggerFile.notEventAfter)
         requires = Dictionary(
             uniqueKeysWithValues: triggerFile.requires.compactMap { key, words in
                 EventKind(rawValue: key).map { ($0, Self.flags(words)) }

@@ -144,10 +144,28 @@ struct SentenceReader {
                     && !lexicon.notWeaponUse.contains(
                         tokens[min($0.range.upperBound, range.upperBound - 1)].lower)
             }),
-                let kind = Self.remoteClasses[weapon.value]
+                let kind = Self.remoteClasses[weapon.value],
+                // A helicopter that crashed is an accident (or a downing), not an air strike.
+                !(kind == .airStrike && verb.range.contains { tokens[$0].lower.hasPrefix("crash") })
             {
                 triggers.append((verb.range, EventLexicon.Trigger(kind: kind, strong: true)))
             }
+        }
+        // Words of sport, trade and law: "a trade truce", "a legal battle", "soft-shelled", "a
+        // detention centre", "rallied to beat".
+        triggers.removeAll { candidate in
+            let start = candidate.range.lowerBound
+            if start > range.lowerBound {
+                let before = tokens[start - 1]
+                if lexicon.notConflictBefore.contains(before.lower) { return true }
+                if before.text == "-" && before.start == tokens[start].start - 1 { return true }
+            }
+            let end = candidate.range.upperBound
+            if end < range.upperBound, tokens[end].text == "-", tokens[end].start == tokens[end - 1].end {
+                return true  // "closed-door", "strike-hit"
+            }
+            let after = end..<min(range.upperBound, end + 3)
+            return lexicon.notEventAfter.contains(tokens, in: after)
         }
         guard !triggers.isEmpty else { return [] }
 
