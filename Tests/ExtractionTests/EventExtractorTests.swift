@@ -363,3 +363,10 @@ extension EventExtractorTests {
         }
     }
 }
+
+extension EventExtractorTests {
+    @Test func deminingAnAreaNeedsNoOtherWeaponWord() {
+        let text = "Army engineers began demining fields near Kaura Namoda on Monday."
+        #expect(extractor.extract(from: article(text)).map(\.kind) == [.weaponsDisrupted])
+    }
+}
