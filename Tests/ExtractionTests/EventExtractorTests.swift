@@ -370,3 +370,21 @@ extension EventExtractorTests {
         #expect(extractor.extract(from: article(text)).map(\.kind) == [.weaponsDisrupted])
     }
 }
+
+extension EventExtractorTests {
+    @Test func aDeedOnADayCountsBesideALongWarAndAStrategicDeedInItsOwnClause() {
+        let war =
+            "Gunmen opened fire on a bar in Gusau on Saturday, killing five men, as a six-month war raged on."
+        #expect(extractor.extract(from: article(war)).map(\.kind) == [.attackOnCivilians])
+        let base = """
+            The army said it had repelled the attack near Gusau on Friday, losing three soldiers, and that it \
+            had since set up a new base in Gusau to secure the road.
+            """
+        #expect(Set(extractor.extract(from: article(base)).map(\.kind)) == [.armedClash, .baseEstablished])
+        let truce = "A 48-hour truce had been agreed on Wednesday evening after clashes along the border."
+        #expect(extractor.extract(from: article(truce)).map(\.kind) == [.agreement])
+        let dispersed =
+            "On Friday, villagers in Anka who protested against the new checkpoint were dispersed by soldiers."
+        #expect(extractor.extract(from: article(dispersed)).map(\.kind) == [.protestWithIntervention])
+    }
+}

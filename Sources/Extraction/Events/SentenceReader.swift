@@ -191,13 +191,19 @@ struct SentenceReader {
             trigger.kind = .statement
             return (candidate.range, trigger)
         }
-        // A tally over months or years ("a year of hostilities in which 4,000 were killed") is no event.
+        // A tally over months or years ("a year of hostilities in which 4,000 were killed") is no
+        // event — but a deed named outright on a day is ("opened fire on Saturday, as a six-month
+        // war raged").
         if sentenceDates.contains(where: {
             $0.kind == .duration
                 && ($0.value.hasSuffix("Y") || $0.value.hasSuffix("M") || $0.value.hasSuffix("DE"))
                 && !$0.value.hasPrefix("PT")
         }) {
-            triggers.removeAll { Self.families[$0.trigger.kind].map { $0 <= 3 } ?? false }
+            let onADay = sentenceDates.contains { $0.date?.precision == .day }
+            triggers.removeAll { candidate in
+                (Self.families[candidate.trigger.kind].map { $0 <= 3 } ?? false)
+                    && !(onADay && candidate.trigger.strong)
+            }
         }
         let weapons = readWeapons(in: range)
         let (killed, injured) = readCasualties(in: range)
@@ -311,7 +317,26 @@ struct SentenceReader {
             for family in violentFamilies where family != best { chosen[family] = nil }
         }
         if !violentFamilies.isEmpty {
-            for family in [7, 8, 9, 10, 11] { chosen[family] = nil }
+            let strategic = [7, 8, 9, 10, 11].compactMap { chosen[$0] }.filter { $0.trigger.strong }
+            // "A truce was agreed after clashes": the violence is the cause, told elsewhere.
+            if !strategic.isEmpty && killed == nil && injured == nil {
+                for family in violentFamilies {
+                    guard let start = chosen[family]?.range.lowerBound else { continue }
+                    let cause = (max(range.lowerBound, start - 2)..<start).contains {
+                        ["after", "following", "amid"].contains(tokens[$0].lower)
+                    }
+                    if cause { chosen[family] = nil }
+                }
+            }
+            let violentRanges = chosen.filter { $0.key <= 3 }.map(\.value.range)
+            for family in [7, 8, 9, 10, 11] {
+                guard let choice = chosen[family] else { continue }
+                // "… repelled the attack, and that it had since set up a new base": a deed of its own clause.
+                let ownClause =
+                    choice.trigger.strong
+                    && violentRanges.allSatisfy { clauseBreak(between: $0, and: choice.range) }
+                if !ownClause { chosen[family] = nil }
+            }
         }
         // Arrests at a protest are part of the protest's intervention, as ACLED codes them.
         if let protests = Self.families[.peacefulProtest], chosen[protests] != nil {
@@ -861,6 +886,22 @@ struct SentenceReader {
         }
         guard combatants else { return false }
         return !lexicon.actorNouns.all(tokens, in: range).contains { $0.value == .civilians }
+    }
+
+    /// Two triggers stand in different clauses: a semicolon, or a comma and "and", "while" or
+    /// "but" between them, five words apart at least.
+    private func clauseBreak(between a: Range<Int>, and b: Range<Int>) -> Bool {
+        let gap = min(a.upperBound, b.upperBound)..<max(a.lowerBound, b.lowerBound)
+        guard gap.count >= 5 else { return false }
+        for i in gap {
+            if tokens[i].text == ";" { return true }
+            if tokens[i].text == ",", i + 1 < gap.upperBound,
+                ["and", "while", "but", "whereas"].contains(tokens[i + 1].lower)
+            {
+                return true
+            }
+        }
+        return false
     }
 
     private func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
