@@ -194,15 +194,19 @@ struct SentenceReader {
         // A tally over months or years ("a year of hostilities in which 4,000 were killed") is no
         // event — but a deed named outright on a day is ("opened fire on Saturday, as a six-month
         // war raged").
-        if sentenceDates.contains(where: {
+        let spans = sentenceDates.filter {
             $0.kind == .duration
                 && ($0.value.hasSuffix("Y") || $0.value.hasSuffix("M") || $0.value.hasSuffix("DE"))
                 && !$0.value.hasPrefix("PT")
-        }) {
+        }
+        if !spans.isEmpty {
             let onADay = sentenceDates.contains { $0.date?.precision == .day }
             triggers.removeAll { candidate in
-                (Self.families[candidate.trigger.kind].map { $0 <= 3 } ?? false)
-                    && !(onADay && candidate.trigger.strong)
+                let start = tokens[candidate.range.lowerBound].start
+                // The trigger the span qualifies ("a year of fighting", "a six-month war").
+                let spanned = spans.contains { start >= $0.end && start - $0.end <= 12 }
+                return (Self.families[candidate.trigger.kind].map { $0 <= 3 } ?? false)
+                    && !(onADay && candidate.trigger.strong && !spanned)
             }
         }
         let weapons = readWeapons(in: range)
