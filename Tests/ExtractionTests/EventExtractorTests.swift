@@ -388,3 +388,29 @@ extension EventExtractorTests {
         #expect(extractor.extract(from: article(dispersed)).map(\.kind) == [.protestWithIntervention])
     }
 }
+
+extension EventExtractorTests {
+    @Test func violenceInARemoteSpotIsNearTheTownWhoseHospitalTookItsWounded() throws {
+        let text = """
+            Gunmen attacked a convoy on Tuesday in Nigeria's Zamfara state, killing six soldiers, the army said. \
+            Rescuers reached the scene after dark. The wounded were taken to the general hospital in Kaura Namoda.
+            """
+        let attack = try #require(extractor.extract(from: article(text)).first)
+        #expect(attack.location?.name == "Kaura Namoda")
+        #expect(attack.location?.precision == .near)
+        // A hospital outside the region says nothing of the scene.
+        let far = text.replacingOccurrences(of: "Kaura Namoda", with: "Lagos")
+        #expect(try #require(extractor.extract(from: article(far)).first).location?.precision == .region)
+    }
+
+    @Test func aPerfectTenseFarFromTheEventWordIsNoStandingSituation() {
+        let text = """
+            Russia launched 112 drones at Ukraine overnight, the air force said. Air defence units shot down 71 of \
+            them, while 38 were lost, a term used for drones believed to have been downed by jamming.
+            """
+        let kinds = extractor.extract(from: article(text)).map(\.kind)
+        #expect(kinds.contains(.weaponsDisrupted))
+        let standing = "Fighting has been fiercest around the town, officials said."
+        #expect(extractor.extract(from: article(standing)).isEmpty)
+    }
+}

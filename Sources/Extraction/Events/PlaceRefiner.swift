@@ -6,6 +6,10 @@ import EventModel
 /// Tarvo on Monday." puts the attack near Tarvo. The town must stand after a word of location
 /// ("near", "in", "at", "outside") — "after it left Tarvo" is where a journey began — and be the
 /// only such town; two towns leave the region as it was.
+///
+/// Violence placed by region or country alone is also set near the town whose hospital or morgue
+/// the article says received its injured or dead ("the wounded were taken to a hospital in
+/// Tarvo"), when that town lies in the region: reporters name it when the scene is remote.
 struct PlaceRefiner {
     let tokens: [Token]
     let sentences: [Sentence]
@@ -15,6 +19,8 @@ struct PlaceRefiner {
     let eventSentences: Set<Int>
 
     static let locativeCues: Set<String> = ["near", "in", "at", "outside", "around"]
+    static let careWords: Set<String> = ["hospital", "hospitals", "clinic", "morgue"]
+    static let harmWords: Set<String> = ["injured", "wounded", "bodies", "dead", "casualties", "victims"]
 
     func refine(_ mentions: [Mention]) -> [Mention] {
         mentions.map(refine)
@@ -25,15 +31,24 @@ struct PlaceRefiner {
             mention.date.precision == .day, !mention.dateIsReportDate, let day = mention.date.start
         else { return mention }
         var found: [PlaceMention] = []
+        let violent = mention.kind.family.isViolenceOrProtest && mention.kind.family != .protestsAndRiots
         for (index, sentence) in sentences.enumerated() where !eventSentences.contains(index) {
-            let retellsDay = dates.contains { expression in
+            let days = dates.filter { expression in
                 expression.start >= sentence.start && expression.end <= sentence.end
-                    && expression.date?.precision == .day && expression.date?.start == day
+                    && expression.date?.precision == .day
             }
-            guard retellsDay else { continue }
+            let retellsDay = days.contains { $0.date?.start == day }
+            let words = Set(tokens[sentence.tokens].map(\.lower))
+            let care =
+                violent && (days.isEmpty || retellsDay) && !words.isDisjoint(with: Self.careWords)
+                && !words.isDisjoint(with: Self.harmWords)
+            guard retellsDay || care else { continue }
             for place in places
             where sentence.tokens.contains(place.tokenRange.lowerBound) && isTownInside(place, current) {
-                found.append(place)
+                var town = place
+                // Where the wounded were taken is near the scene, not the scene.
+                if !retellsDay { town.place.precision = .near }
+                found.append(town)
             }
         }
         let distinct = Set(found.map { $0.place.geonamesID ?? 0 })

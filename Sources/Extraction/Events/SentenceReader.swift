@@ -217,7 +217,10 @@ struct SentenceReader {
             || sentencePlaces.contains { $0.kind == .place && !$0.isPossessive }
             || lexicon.targets.all(tokens, in: range).contains { $0.value == "military" }
         // "has been fiercest", "have been ramping up": a standing situation, not an event, unless dated.
-        if sentenceDates.allSatisfy({ $0.date == nil }) && isStandingSituation(range) { return [] }
+        let firstTrigger = triggers.map(\.range.lowerBound).min() ?? range.lowerBound
+        if sentenceDates.allSatisfy({ $0.date == nil }) && isStandingSituation(range, near: firstTrigger) {
+            return []
+        }
 
         // The best trigger of each family; remote violence splits by weapon class.
         var chosen: [Int: (range: Range<Int>, trigger: EventLexicon.Trigger)] = [:]
@@ -833,7 +836,9 @@ struct SentenceReader {
         return false
     }
 
-    private func isStandingSituation(_ range: Range<Int>) -> Bool {
+    /// "has been fiercest", "have been ramping up attacks" by the sentence's first event word (not
+    /// "shot down 71, … drones believed to have been downed" far after it); "… continued".
+    private func isStandingSituation(_ range: Range<Int>, near trigger: Int) -> Bool {
         // "Fighting on the border continued.": no new event without a day of its own.
         if range.contains(where: {
             ["continued", "continues", "persisted", "persists"].contains(tokens[$0].lower)
@@ -842,7 +847,7 @@ struct SentenceReader {
         {
             return true
         }
-        for i in range.dropLast() where tokens[i].lower == "been" {
+        for i in range.dropLast() where tokens[i].lower == "been" && abs(i - trigger) <= 5 {
             let before = i > range.lowerBound ? tokens[i - 1].lower : ""
             if ["has", "have", "had"].contains(before)
                 || (i > range.lowerBound + 1 && ["has", "have"].contains(tokens[i - 2].lower))
