@@ -48,6 +48,14 @@ struct DateTaggerTests {
         #expect(try only(text, reference: saturday).value == value)
     }
 
+    @Test func theWeekendIsTheLastOneBeforeTheReport() throws {
+        let tuesday = CalendarDay(year: 2025, month: 3, day: 18)
+        let found = try only("Troops arrived over the weekend.", reference: tuesday)
+        #expect(found.value == "2025-W11-WE")
+        #expect(found.date?.start == "2025-03-15")
+        #expect(found.date?.end == "2025-03-16")
+    }
+
     @Test func aWeekdayInAStoryFromMondayIsTheSaturdayBefore() throws {
         let monday = CalendarDay(year: 2025, month: 3, day: 17)
         #expect(

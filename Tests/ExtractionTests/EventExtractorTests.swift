@@ -414,3 +414,27 @@ extension EventExtractorTests {
         #expect(extractor.extract(from: article(standing)).isEmpty)
     }
 }
+
+extension EventExtractorTests {
+    @Test func aRaidThatKilledCiviliansIsViolenceAgainstThem() {
+        let raid =
+            "Rebels killed at least nine villagers in a night raid near Kaura Namoda on Wednesday, the army said."
+        #expect(extractor.extract(from: article(raid)).map(\.kind) == [.attackOnCivilians])
+        let battle = "Clashes between troops and rebels near Kaura Namoda killed nine people on Wednesday."
+        #expect(extractor.extract(from: article(battle)).map(\.kind) == [.armedClash])
+    }
+
+    @Test func arrestsSinceTheWeekendAreEventsAndTroopsMovedOrPulledOutAreToo() {
+        let arrests =
+            "In Gusau, security forces have arrested at least 40 young men since the weekend, relatives said."
+        #expect(extractor.extract(from: article(arrests)).map(\.kind) == [.arrest])
+        let tally = "Security forces have arrested more than 900 people since January 2024, officials said."
+        #expect(extractor.extract(from: article(tally)).isEmpty)
+        let pulled = "The army pulled its ground troops out of Anka on Sunday."
+        #expect(extractor.extract(from: article(pulled)).map(\.kind) == [.territoryTransferred])
+        let moved = "The army said it had moved 5,000 troops into Zamfara state over the weekend."
+        #expect(extractor.extract(from: article(moved)).map(\.kind) == [.groupChange])
+        let held = "Twelve pupils are being held by kidnappers who raided a school in Anka on Wednesday."
+        #expect(extractor.extract(from: article(held)).map(\.kind) == [.abduction])
+    }
+}

@@ -427,6 +427,13 @@ private struct Scan {
         var j = i
         if isWord(j, "the") { j += 1 }
         guard let word = lower(j) else { return nil }
+        // "over the weekend", "since the weekend": the last one, on or before the report.
+        if j > i, lexicon.units[word] == "WE", word == "weekend", let reference {
+            let saturday = DateResolution.weekday(6, from: reference, direction: .onOrBefore)
+            return Core(
+                length: j + 1 - i, kind: .date, value: DateResolution.weekValue(saturday) + "-WE",
+                date: DateResolution.range(saturday, min(saturday.adding(days: 1), reference), text: ""))
+        }
         let shift: Int
         switch word {
         case "last", "past", "previous", "preceding": shift = -1

@@ -311,6 +311,19 @@ struct SentenceReader {
                 chosen[battles] = (choice.range, EventLexicon.Trigger(kind: .armedClash, strong: false))
             }
         }
+        // A raid or an attack that killed only civilians is violence against civilians.
+        if let battles = Self.families[.armedClash], let choice = chosen[battles],
+            choice.trigger.kind == .armedClash,
+            ["raid", "raids", "attack", "attacks", "assault", "stormed", "ambush", "ambushed"].contains(
+                tokens[choice.range.lowerBound].lower),
+            let family = Self.families[.attackOnCivilians], chosen[family] == nil,
+            victimsAreCivilians(in: range)
+        {
+            chosen[battles] = nil
+            chosen[family] = (
+                choice.range, EventLexicon.Trigger(kind: .attackOnCivilians, strong: choice.trigger.strong)
+            )
+        }
         // One kind of violence per sentence, as ACLED ranks them; violence outranks the strategic
         // and the diplomatic in the same sentence.
         let violentFamilies = chosen.keys.filter { $0 <= 3 }
@@ -355,8 +368,19 @@ struct SentenceReader {
             let perfect = (max(range.lowerBound, start - 2)..<start).contains {
                 ["have", "has"].contains(tokens[$0].lower)
             }
-            let since = (choice.range.upperBound..<range.upperBound).contains { tokens[$0].lower == "since" }
-            if perfect && since { chosen[family] = nil }
+            guard perfect,
+                let since = (choice.range.upperBound..<range.upperBound).first(where: {
+                    tokens[$0].lower == "since"
+                })
+            else { continue }
+            // "have arrested 40 men since the weekend": days, not a tally.
+            let recent = sentenceDates.contains { expression in
+                guard expression.start >= tokens[since].end, expression.start - tokens[since].end <= 2,
+                    let start = expression.date?.start.flatMap(CalendarDay.init), let reference
+                else { return false }
+                return reference.dayNumber - start.dayNumber <= 7
+            }
+            if !recent { chosen[family] = nil }
         }
 
         var result: [Mention] = []
@@ -861,7 +885,14 @@ struct SentenceReader {
     /// "did not strike", "will launch", "threatened to", "efforts to retake": no event.
     /// The people killed or wounded are all fighters: "killed three militants", "two soldiers
     /// were wounded" — and no civilians, residents or people are named in the sentence.
-    private func victimsAreCombatants(in range: Range<Int>) -> Bool {
+    private func victimsAreCombatants(in range: Range<Int>) -> Bool { victims(in: range) == .combatants }
+
+    /// "killed at least 11 civilians", "villagers were killed", and no fighter named as harmed.
+    private func victimsAreCivilians(in range: Range<Int>) -> Bool { victims(in: range) == .civilians }
+
+    private enum Victims { case none, combatants, civilians, both }
+
+    private func victims(in range: Range<Int>) -> Victims {
         let harmed: Set<String> = ["killed", "killing", "kill", "wounded", "wounding", "injured", "injuring"]
         let stops: Set<String> = [
             "by", "in", "on", "at", "when", "as", "after", "during", "with", "and", "while", "near", "from",
@@ -872,6 +903,8 @@ struct SentenceReader {
             var seen = 0
             while range.contains(j) && seen < 5 {
                 if tokens[j].kind == .punctuation || stops.contains(tokens[j].lower) { return nil }
+                // "people" may be anyone; "civilians", "villagers", "passengers" are not fighters.
+                if ["people", "cities"].contains(tokens[j].lower) { return .other }
                 if let noun = lexicon.actorNouns.match(tokens, at: j), tokens[j].lower != "drones" {
                     return noun.value
                 }
@@ -881,6 +914,7 @@ struct SentenceReader {
             return nil
         }
         var combatants = false
+        var civilians = false
         for i in range where harmed.contains(tokens[i].lower) {
             var found = victim(at: i + 1, step: 1)
             if found == nil, i - 1 >= range.lowerBound, auxiliaries.contains(tokens[i - 1].lower) {
@@ -888,13 +922,19 @@ struct SentenceReader {
             }
             guard let found else { continue }
             switch found {
-            case .civilians, .protesters, .rioters, .government, .internationalOrganization, .other:
-                return false
+            case .civilians: civilians = true
+            case .protesters, .rioters, .government, .internationalOrganization, .other: return .both
             default: combatants = true
             }
         }
-        guard combatants else { return false }
-        return !lexicon.actorNouns.all(tokens, in: range).contains { $0.value == .civilians }
+        switch (combatants, civilians) {
+        case (true, true): return .both
+        case (true, false):
+            return lexicon.actorNouns.all(tokens, in: range).contains { $0.value == .civilians }
+                ? .both : .combatants
+        case (false, true): return .civilians
+        case (false, false): return .none
+        }
     }
 
     /// Two triggers stand in different clauses: a semicolon, or a comma and "and", "while" or
