@@ -229,7 +229,13 @@ public struct Evaluation: Sendable {
                     )
                 }
             }
-            if event.claim.status == gold.claimStatus { report.claimRight += 1 }
+            if event.claim.status == gold.claimStatus {
+                report.claimRight += 1
+            } else {
+                report.fieldErrors.append(
+                    "\(context) claim \(event.claim.status.rawValue), gold \(gold.claimStatus?.rawValue ?? "-")"
+                )
+            }
         }
         for (g, gold) in golds.enumerated() where gold.required && !usedGold.contains(g) {
             report.misses.append("\(article) \(gold.id) \(gold.kind.rawValue): \(gold.evidence ?? "")")

@@ -438,3 +438,31 @@ extension EventExtractorTests {
         #expect(extractor.extract(from: article(held)).map(\.kind) == [.abduction])
     }
 }
+
+extension EventExtractorTests {
+    @Test func claimStatusFollowsWhoTellsTheEvent() throws {
+        func claim(_ text: String, _ kind: EventKind) throws -> Claim {
+            try #require(extractor.extract(from: article(text)).first { $0.kind == kind }).claim
+        }
+        // One side on a battle: claimed.
+        let battle = "The army said its troops had retaken the village of Anka on Friday."
+        #expect(try claim(battle, .territoryCaptured).status == .claimed)
+        // Residents telling what fighters did: reported.
+        let residents = "Rebel fighters took control of Anka on Friday, residents said."
+        #expect(try claim(residents, .territoryCaptured).status == .reported)
+        // An attack the authorities report and its perpetrators own: confirmed.
+        let owned = """
+            A bomb exploded at a market in Gusau on Friday, killing four people, police said. \
+            Boko Haram claimed responsibility for the attack in a video.
+            """
+        let confirmed = try claim(owned, .explosiveDevice)
+        #expect(confirmed.status == .confirmed)
+        #expect(confirmed.claimedBy == ["Boko Haram"])
+        // The other side says it repelled what one side says it did: disputed.
+        let contested = """
+            Nigeria's army said its troops attacked a rebel camp near Anka on Friday. \
+            The rebels said they had repelled the attack and denied any losses.
+            """
+        #expect(try claim(contested, .armedClash).status == .disputed)
+    }
+}

@@ -101,56 +101,142 @@ struct EventFinisher {
 
     // MARK: Claims
 
-    /// Who asserts the event: the outlet or the local authorities of the place hit (reported), one
-    /// party (claimed), and a denial by another party anywhere near it in the article (disputed).
+    /// Who asserts the event (ANNOTATION.md): the outlet or the local authorities of the place hit
+    /// (reported); one party to the conflict — a state's forces or ministry, an armed group
+    /// (claimed); the other side or an independent source saying it too (confirmed); a denial or
+    /// contradiction of the event by someone else in the next few sentences (disputed).
     func claimOf(_ mention: Mention, in range: Range<Int>) -> Claim {
-        let attributions = lexicon.attribution.all(tokens, in: range)
-        guard !attributions.isEmpty else { return Claim(status: .reported) }
-        if lexicon.localAuthorities.contains(tokens, in: range) { return Claim(status: .reported) }
-        let reader = self.reader
-        let actors = reader.findActors(in: range).filter { $0.type != .civilians }
-        // The speaker: the actor nearest an attribution verb.
-        var speaker: SentenceReader.FoundActor?
-        var best = Int.max
-        for verb in attributions {
-            for actor in actors {
+        let speaker = self.speaker(in: range)
+        var claim = Claim(status: .reported)
+        // A side's word on a battle, or on what its own forces did ("its jets struck"); what a
+        // side says was done to it is reported, as from the authorities of the place hit.
+        if let speaker, !lexicon.localAuthorities.contains(tokens, in: range), Self.isParty(speaker) {
+            let battle = mention.kind.family == .battles || mention.kind == .weaponsDisrupted
+            let ownSide =
+                speaker.country != nil
+                ? mention.initiator?.country == speaker.country
+                : (range.lowerBound..<mention.trigger).contains { ["its", "our"].contains(tokens[$0].lower) }
+                    || mention.initiator == nil
+            if battle || ownSide && mention.kind.family.isViolenceOrProtest {
+                claim = Claim(status: .claimed, claimedBy: [speaker.name])
+            }
+        }
+        let end = min(sentences.count, mention.lastSentence + 4)
+        let names = [mention.place?.place.name, mention.place?.place.admin1].compactMap { $0 }.map(
+            NameKey.normalize)
+        func aboutThisEvent(_ index: Int) -> Bool {
+            if index == mention.sentence { return true }
+            let other = sentences[index].tokens
+            let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
+            if names.contains(where: { !$0.isEmpty && sentenceKey.contains($0) }) { return true }
+            return lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
+        }
+        func differs(_ other: SentenceReader.FoundActor) -> Bool {
+            guard let speaker else { return true }
+            if let a = speaker.country, let b = other.country { return a != b }
+            return NameKey.normalize(speaker.name) != NameKey.normalize(other.name)
+        }
+        // A denial or a contradicting account by someone else: one side says it repelled what
+        // the other says it did.
+        let repelled = lexicon.failures.contains(tokens, in: range)
+        for index in mention.sentence..<end where aboutThisEvent(index) {
+            let other = sentences[index].tokens
+            let contradicts =
+                index > mention.lastSentence && lexicon.attribution.contains(tokens, in: other)
+                && lexicon.failures.contains(tokens, in: other) != repelled
+                && lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
+            guard lexicon.denials.contains(tokens, in: other) || contradicts else { continue }
+            if let denier = partiesAndSources(in: other).first(where: {
+                differs($0) && Self.isParty($0) && ($0.country != nil || $0.type != speaker?.type)
+            }) {
+                return Claim(status: .disputed, claimedBy: claim.claimedBy, deniedBy: [denier.name])
+            }
+        }
+        // The perpetrator owning an attack that the outlet or another side reports.
+        if mention.kind.family.isViolenceOrProtest {
+            for index in mention.sentence..<end {
+                let other = sentences[index].tokens
+                guard let cue = lexicon.responsibility.all(tokens, in: other).first else { continue }
+                let named = lexicon.triggers.all(tokens, in: cue.range.upperBound..<other.upperBound).contains
+                {
+                    $0.value.kind.family.isViolenceOrProtest
+                }
+                guard index == mention.sentence || aboutThisEvent(index) || named else { continue }
+                let owners = partiesAndSources(in: other.lowerBound..<cue.range.lowerBound).filter {
+                    Self.isParty($0) && $0.type != .stateForces
+                }
+                guard let owner = owners.last, claim.status == .reported || differs(owner) else { continue }
+                return Claim(status: .confirmed, claimedBy: claim.claimedBy + [owner.name])
+            }
+        }
+        // The other side, or an independent source, telling it too.
+        guard claim.status == .claimed else { return claim }
+        for index in max(0, mention.sentence - 1)..<end
+        where index != mention.sentence && aboutThisEvent(index) {
+            let other = sentences[index].tokens
+            guard
+                lexicon.attribution.contains(tokens, in: other)
+                    || lexicon.confirmations.contains(tokens, in: other),
+                !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other)
+            else { continue }
+            if let second = self.speaker(in: other, strict: true), Self.isParty(second),
+                let first = speaker?.country, let country = second.country,
+                first != country
+                    || lexicon.confirmations.contains(tokens, in: other) && differs(second)
+            {
+                return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
+            }
+        }
+        return claim
+    }
+
+    /// Parties to a conflict speak for a side: forces, armed groups, governments of a country.
+    static func isParty(_ actor: SentenceReader.FoundActor) -> Bool {
+        switch actor.type {
+        case .stateForces?, .rebelGroup?, .politicalMilitia?, .identityMilitia?, .externalForces?: true
+        case .government?: actor.country != nil
+        default: false
+        }
+    }
+
+    /// The actor nearest an attribution verb ("the army said", "according to Hamas"); for a second
+    /// voice (`strict`), only the one right before the verb or right after it.
+    func speaker(in range: Range<Int>, strict: Bool = false) -> SentenceReader.FoundActor? {
+        let verbs = lexicon.attribution.all(tokens, in: range)
+        guard !verbs.isEmpty else { return nil }
+        var best: (SentenceReader.FoundActor, Int)?
+        for verb in verbs {
+            for actor in partiesAndSources(in: range) {
                 let distance =
                     actor.range.upperBound <= verb.range.lowerBound
                     ? verb.range.lowerBound - actor.range.upperBound
                     : actor.range.lowerBound - verb.range.upperBound
-                if distance >= 0 && distance < best && distance <= 6 {
-                    best = distance
-                    speaker = actor
+                let before = actor.range.upperBound <= verb.range.lowerBound
+                let limit = strict ? (before ? 1 : 0) : 6
+                if distance >= 0 && distance <= limit && distance < (best?.1 ?? .max) {
+                    best = (actor, distance)
                 }
             }
         }
-        guard let speaker, let country = speaker.country else { return Claim(status: .reported) }
-        let battle = [
-            EventKind.armedClash, .territoryCaptured, .incursion, .territoryTransferred, .weaponsDisrupted,
-        ].contains(mention.kind)
-        let ownSide = mention.initiator?.country == country
-        guard battle || ownSide else { return Claim(status: .reported) }
-        var claim = Claim(status: .claimed, claimedBy: [speaker.name])
-        // A denial by the other side within the next few sentences.
-        let end = min(sentences.count, mention.lastSentence + 4)
-        for index in mention.sentence..<end {
-            let other = sentences[index].tokens
-            guard lexicon.denials.contains(tokens, in: other) else { continue }
-            // The denial must be about this event: its place, or the same kind of event, is named.
-            let names = [mention.place?.place.name, mention.place?.place.admin1].compactMap { $0 }.map(
-                NameKey.normalize)
-            let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
-            let samePlace = names.contains { !$0.isEmpty && sentenceKey.contains($0) }
-            let sameKind = lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
-            guard samePlace || sameKind || index == mention.sentence else { continue }
-            let deniers = reader.findActors(in: other).filter { $0.country != nil && $0.country != country }
-            if let denier = deniers.first {
-                claim.status = .disputed
-                claim.deniedBy = [denier.name]
-                break
+        return best?.0
+    }
+
+    /// Named actors and demonym-led ones, then bare nouns of fighting forces ("the army",
+    /// "air defence units", "the rebels") that name no country.
+    func partiesAndSources(in range: Range<Int>) -> [SentenceReader.FoundActor] {
+        var found = reader.findActors(in: range)
+        for match in lexicon.actorNouns.all(tokens, in: range) {
+            guard !found.contains(where: { $0.range.overlaps(match.range) }) else { continue }
+            switch match.value {
+            case .stateForces, .rebelGroup, .politicalMilitia, .identityMilitia, .civilians, .government:
+                let name = match.range.map { tokens[$0].text }.joined(separator: " ")
+                found.append(
+                    SentenceReader.FoundActor(range: match.range, name: name, country: nil, type: match.value)
+                )
+            default: continue
             }
         }
-        return claim
+        return found
     }
 
     // MARK: Wording

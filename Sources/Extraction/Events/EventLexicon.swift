@@ -73,6 +73,9 @@ struct EventLexicon: Sendable {
     var hedges: PhraseMatcher<Bool>
     var denials: PhraseMatcher<Bool>
     var silence: PhraseMatcher<Bool>
+    var confirmations: PhraseMatcher<Bool>
+    /// "claimed responsibility", "took credit": the perpetrator owning the attack.
+    var responsibility: PhraseMatcher<Bool>
     var negations: PhraseMatcher<Bool>
     var irrealis: PhraseMatcher<Bool>
     var failures: PhraseMatcher<Bool>
@@ -135,6 +138,8 @@ struct EventLexicon: Sendable {
         var hedges: [String]
         var denials: [String]
         var silence: [String]
+        var confirmations: [String]
+        var responsibility: [String]
         var negations: [String]
         var irrealis: [String]
         var failures: [String]
@@ -213,6 +218,8 @@ struct EventLexicon: Sendable {
         hedges = Self.flags(actorFile.hedges)
         denials = Self.flags(actorFile.denials)
         silence = Self.flags(actorFile.silence)
+        confirmations = Self.flags(actorFile.confirmations)
+        responsibility = Self.flags(actorFile.responsibility)
         negations = Self.flags(actorFile.negations)
         irrealis = Self.flags(actorFile.irrealis)
         failures = Self.flags(actorFile.failures)

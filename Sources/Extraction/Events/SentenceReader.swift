@@ -1250,6 +1250,19 @@ struct SentenceReader {
                 i += 1
                 continue
             }
+            // "Moscow said": a capital speaking for its government.
+            if let town = places.first(where: { $0.tokenRange.lowerBound == i && $0.kind == .place }),
+                town.isPossessive, town.tokenRange.upperBound < range.upperBound,
+                tokens[town.tokenRange.upperBound].text != "'s",
+                tokens[town.tokenRange.upperBound].text != "’s"
+            {
+                found.append(
+                    FoundActor(
+                        range: town.tokenRange, name: phrase(town.tokenRange), country: town.place.country,
+                        type: .government))
+                i = town.tokenRange.upperBound
+                continue
+            }
             if let place = places.first(where: { $0.tokenRange.lowerBound == i && $0.kind == .country }) {
                 var end = place.tokenRange.upperBound
                 var type: ActorType? = .stateForces
