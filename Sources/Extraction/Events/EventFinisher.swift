@@ -139,13 +139,15 @@ struct EventFinisher {
         // A denial or a contradicting account by someone else: one side says it repelled what
         // the other says it did.
         let repelled = lexicon.failures.contains(tokens, in: range)
-        for index in mention.sentence..<end where aboutThisEvent(index) {
+        for index in mention.sentence..<end {
             let other = sentences[index].tokens
+            let denies = lexicon.denials.contains(tokens, in: other)
             let contradicts =
-                index > mention.lastSentence && lexicon.attribution.contains(tokens, in: other)
+                !denies && index > mention.lastSentence
                 && lexicon.failures.contains(tokens, in: other) != repelled
+                && lexicon.attribution.contains(tokens, in: other)
                 && lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
-            guard lexicon.denials.contains(tokens, in: other) || contradicts else { continue }
+            guard denies || contradicts, aboutThisEvent(index) else { continue }
             if let denier = partiesAndSources(in: other).first(where: {
                 differs($0) && Self.isParty($0) && ($0.country != nil || $0.type != speaker?.type)
             }) {
@@ -171,13 +173,13 @@ struct EventFinisher {
         }
         // The other side, or an independent source, telling it too.
         guard claim.status == .claimed else { return claim }
-        for index in max(0, mention.sentence - 1)..<end
-        where index != mention.sentence && aboutThisEvent(index) {
+        for index in max(0, mention.sentence - 1)..<end where index != mention.sentence {
             let other = sentences[index].tokens
             guard
                 lexicon.attribution.contains(tokens, in: other)
                     || lexicon.confirmations.contains(tokens, in: other),
-                !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other)
+                !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other),
+                aboutThisEvent(index)
             else { continue }
             if let second = self.speaker(in: other, strict: true), Self.isParty(second),
                 let first = speaker?.country, let country = second.country,
@@ -205,8 +207,9 @@ struct EventFinisher {
         let verbs = lexicon.attribution.all(tokens, in: range)
         guard !verbs.isEmpty else { return nil }
         var best: (SentenceReader.FoundActor, Int)?
+        let actors = partiesAndSources(in: range)
         for verb in verbs {
-            for actor in partiesAndSources(in: range) {
+            for actor in actors {
                 let distance =
                     actor.range.upperBound <= verb.range.lowerBound
                     ? verb.range.lowerBound - actor.range.upperBound

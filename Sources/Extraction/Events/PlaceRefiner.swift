@@ -23,25 +23,35 @@ struct PlaceRefiner {
     static let harmWords: Set<String> = ["injured", "wounded", "bodies", "dead", "casualties", "victims"]
 
     func refine(_ mentions: [Mention]) -> [Mention] {
-        mentions.map(refine)
+        guard
+            mentions.contains(where: {
+                $0.place?.kind == .region || $0.place?.kind == .country
+            })
+        else { return mentions }
+        // Per sentence, once: its days and whether it tells where the wounded were taken.
+        let facts = sentences.enumerated().map { index, sentence -> (days: [String?], care: Bool) in
+            guard !eventSentences.contains(index) else { return ([], false) }
+            let days = dates.filter { expression in
+                expression.start >= sentence.start && expression.end <= sentence.end
+                    && expression.date?.precision == .day
+            }.map { $0.date?.start }
+            let words = Set(tokens[sentence.tokens].map(\.lower))
+            let care = !words.isDisjoint(with: Self.careWords) && !words.isDisjoint(with: Self.harmWords)
+            return (days, care)
+        }
+        return mentions.map { refine($0, facts: facts) }
     }
 
-    private func refine(_ mention: Mention) -> Mention {
+    private func refine(_ mention: Mention, facts: [(days: [String?], care: Bool)]) -> Mention {
         guard let current = mention.place, current.kind == .region || current.kind == .country,
             mention.date.precision == .day, !mention.dateIsReportDate, let day = mention.date.start
         else { return mention }
         var found: [PlaceMention] = []
         let violent = mention.kind.family.isViolenceOrProtest && mention.kind.family != .protestsAndRiots
         for (index, sentence) in sentences.enumerated() where !eventSentences.contains(index) {
-            let days = dates.filter { expression in
-                expression.start >= sentence.start && expression.end <= sentence.end
-                    && expression.date?.precision == .day
-            }
-            let retellsDay = days.contains { $0.date?.start == day }
-            let words = Set(tokens[sentence.tokens].map(\.lower))
-            let care =
-                violent && (days.isEmpty || retellsDay) && !words.isDisjoint(with: Self.careWords)
-                && !words.isDisjoint(with: Self.harmWords)
+            let days = facts[index].days
+            let retellsDay = days.contains { $0 == day }
+            let care = violent && (days.isEmpty || retellsDay) && facts[index].care
             guard retellsDay || care else { continue }
             for place in places
             where sentence.tokens.contains(place.tokenRange.lowerBound) && isTownInside(place, current) {
