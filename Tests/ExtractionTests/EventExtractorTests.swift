@@ -466,3 +466,15 @@ extension EventExtractorTests {
         #expect(try claim(contested, .armedClash).status == .disputed)
     }
 }
+
+extension EventExtractorTests {
+    @Test func theOtherMissileAndTheCitysDistrictBelongToTheStrikeJustTold() throws {
+        let text = """
+            Two Russian missiles struck Kharkiv on Monday evening, killing four people. One tore through \
+            the upper floors of a building in the city's Kyivskyi district; the other exploded near a tram depot.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(events.map(\.kind) == [.missileStrike])
+        #expect(events.first?.location?.name == "Kharkiv")
+    }
+}

@@ -508,6 +508,15 @@ struct SentenceReader {
         mention.placeFromContext =
             chosenPlace.map { chosen in !sentencePlaces.contains { $0 == chosen } } ?? false
         mention.refersBack = refersBack(trigger: trigger, in: range)
+        // "One tore through a block; the other exploded near a depot": the weapons just told.
+        let first = tokens[range.lowerBound].lower
+        let second = range.count > 1 ? tokens[range.lowerBound + 1].lower : ""
+        if mention.refersBack == .none, weapons.isEmpty, Self.families[kind] == 0,
+            ["one", "both", "it", "they"].contains(first) && !["of"].contains(second)
+                || first == "the" && ["other", "first", "second"].contains(second)
+        {
+            mention.refersBack = .demonstrative
+        }
         if chosenPlace == nil, let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) {
             mention.place = countryMention(country, near: trigger)
         }
@@ -595,6 +604,23 @@ struct SentenceReader {
             }
             if origin { origins.append(mention.tokenRange) }
             return (!mention.isPossessive || mention.kind == .region) && !origin
+        }
+        // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
+        usable = usable.map { mention in
+            var noun = mention.tokenRange.lowerBound - 1
+            if noun >= range.lowerBound && ["'s", "’s"].contains(tokens[noun].text) {
+                noun -= 1
+            } else if noun - 1 >= range.lowerBound && tokens[noun].lower == "s"
+                && ["'", "’"].contains(tokens[noun - 1].text)
+            {
+                noun -= 2
+            } else {
+                return mention
+            }
+            guard noun - 1 >= range.lowerBound, let lastPlace, tokens[noun - 1].lower == "the",
+                ["city", "town", "capital", "village"].contains(tokens[noun].lower)
+            else { return mention }
+            return lastPlace
         }
         // "the Aleppo bombing": a place naming another event; kept only if alone.
         let namesEvent = usable.filter { mention in
