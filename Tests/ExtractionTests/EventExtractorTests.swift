@@ -478,3 +478,13 @@ extension EventExtractorTests {
         #expect(events.first?.location?.name == "Kharkiv")
     }
 }
+
+extension EventExtractorTests {
+    @Test func aStateBreakingUpACellArrestsOnItsOwnSoil() throws {
+        let text = "On March 3, the Nigerian police broke up a terrorist cell that was making bombs."
+        let arrest = try #require(extractor.extract(from: article(text)).first)
+        #expect(arrest.kind == .arrest)
+        #expect(arrest.location?.country == "NG")
+        #expect(arrest.location?.precision == .country)
+    }
+}

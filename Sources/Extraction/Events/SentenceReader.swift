@@ -517,7 +517,16 @@ struct SentenceReader {
         {
             mention.refersBack = .demonstrative
         }
-        if chosenPlace == nil, let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) {
+        // "The Moroccan counterterror agency broke up a cell": a state arrests on its own soil.
+        let arrestingState =
+            kind == .arrest
+            ? range.first(where: {
+                tokens[$0].isCapitalized && PlaceLexicon.bundled.demonyms[tokens[$0].lower] != nil
+            })
+            .flatMap { PlaceLexicon.bundled.demonyms[tokens[$0].lower] } : nil
+        if chosenPlace == nil,
+            let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) ?? arrestingState
+        {
             mention.place = countryMention(country, near: trigger)
         }
         return mention
