@@ -488,3 +488,27 @@ extension EventExtractorTests {
         #expect(arrest.location?.precision == .country)
     }
 }
+
+extension EventExtractorTests {
+    @Test func bodiesHyphenatedVictimsAndSustainedInjuriesAreCounted() throws {
+        func figures(_ text: String) throws -> (Int?, Int?) {
+            let event = try #require(extractor.extract(from: article(text)).first)
+            return (event.casualties?.killed?.value, event.casualties?.injured?.value)
+        }
+        #expect(
+            try figures(
+                "Soldiers opened fire on protesters in Gusau on Friday; at least eight anti-tax demonstrators were killed."
+            )
+                == (8, nil))
+        #expect(
+            try figures(
+                "Rebels attacked villages near Anka on Tuesday. The bodies of six civilians were found on Wednesday."
+            )
+                == (6, nil))
+        #expect(
+            try figures(
+                "A bomb exploded at a market in Gusau on Friday. More than 150 people had sustained injuries."
+            )
+                == (nil, 150))
+    }
+}

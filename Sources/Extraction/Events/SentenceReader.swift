@@ -1087,6 +1087,7 @@ struct SentenceReader {
     ]
     private static let killWords: Set<String> = [
         "killed", "killing", "dead", "died", "deaths", "death", "kill", "kills", "fatalities", "lives",
+        "bodies",
     ]
     private static let injureWords: Set<String> = [
         "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "treated", "hospitalized",
@@ -1150,10 +1151,14 @@ struct SentenceReader {
                     if !(Self.peopleWords.contains(next)
                         || [
                             "were", "was", "have", "had", "been", "are", "is", "being", "reportedly",
-                            "people", "them", "other", "now", "listed", "as", "still", "also",
+                            "people", "them", "other", "now", "listed", "as", "still", "also", "sustained",
+                            "suffered", "-",
                         ].contains(next)
                         || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
-                            && next.hasSuffix("s"))
+                            && next.hasSuffix("s")
+                        // "eight anti-coup demonstrators": a hyphenated word before the noun.
+                        || tokens[j].kind == .word && j + 1 < range.upperBound && tokens[j + 1].text == "-"
+                        || j > range.lowerBound && tokens[j - 1].text == "-" && tokens[j].kind == .word)
                     {
                         break
                     }
@@ -1161,6 +1166,14 @@ struct SentenceReader {
                     steps += 1
                 }
                 i += reading.length
+                continue
+            }
+            // "the bodies of five soldiers", "12 bodies were found".
+            if word == "bodies", i + 2 < range.upperBound, tokens[i + 1].lower == "of",
+                let reading = numbers.read(tokens, at: i + 2)
+            {
+                assign("dead", reading.value, phrase(i..<(i + 2 + reading.length)))
+                i += 2 + reading.length
                 continue
             }
             // "death toll rose to 31".
