@@ -512,3 +512,24 @@ extension EventExtractorTests {
                 == (nil, 150))
     }
 }
+
+extension EventExtractorTests {
+    @Test func actorsBySubjectVerbAndByBlameAndFiguresFromElsewhereStayApart() throws {
+        let struck = "Russia struck the port of Odesa with missiles on Thursday, killing one person."
+        let strike = try #require(extractor.extract(from: article(struck)).first)
+        #expect(strike.actors.first { $0.role == .initiator }?.name == "Russia")
+
+        let blamed =
+            "Drones struck a fuel depot in Port Sudan on Tuesday, the army said, blaming the Rapid Support Forces."
+        let depot = try #require(extractor.extract(from: article(blamed)).first)
+        #expect(depot.actors.first { $0.role == .initiator }?.name == "Rapid Support Forces")
+
+        let elsewhere = """
+            Russia struck the port of Odesa with missiles on Thursday, killing one person. \
+            Debris fell on a building in Kharkiv, injuring two people.
+            """
+        let odesa = try #require(
+            extractor.extract(from: article(elsewhere)).first { $0.location?.name == "Odesa" })
+        #expect(odesa.casualties?.injured == nil)
+    }
+}

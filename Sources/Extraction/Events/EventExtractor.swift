@@ -31,6 +31,18 @@ public struct EventExtractor: Sendable {
     /// The events of an article, each naming it as its source.
     public func extract(from article: Article) -> [Event] { analyze(article).events }
 
+    /// A sentence names no town or region of its own, or one that fits the event's place.
+    static func placesAgree(_ sentence: Sentence, _ place: PlaceMention?, _ places: [PlaceMention]) -> Bool {
+        let own = places.filter {
+            sentence.tokens.contains($0.tokenRange.lowerBound) && !$0.isPossessive
+                && ($0.kind == .place || $0.kind == .region)
+        }
+        guard !own.isEmpty, let place else { return true }
+        return own.contains {
+            MentionJoiner.placesCompatible($0, place) || MentionJoiner.placesCompatible(place, $0)
+        }
+    }
+
     public func analyze(_ article: Article) -> ArticleAnalysis {
         let text = article.text
         let tokens = Tokenizer.tokens(text)
@@ -45,18 +57,20 @@ public struct EventExtractor: Sendable {
         var found: [Mention] = []
         var eventSentences: Set<Int> = []
         for index in sentences.indices {
-            let mentions = reader.read(sentence: index)
+            let read = reader.read(sentence: index)
             if reader.reportedEvent { eventSentences.insert(index) }
-            found += mentions
+            found += read
             // A sentence with figures but no event updates the last violent event of its paragraph
             // (one that told a background event, "In 2019 the group killed 400 people", does not).
             // ("… fired two rockets. One was intercepted. No one was hurt.": the strike, not the interception.)
-            if mentions.isEmpty, !reader.reportedEvent,
+            if read.isEmpty, !reader.reportedEvent,
                 let last = found.indices.last(where: { MentionJoiner.violent.contains(found[$0].kind) }),
                 found[last...].allSatisfy({
                     !$0.kind.family.isViolenceOrProtest || $0.sentence == found[last].sentence
                 }),
-                sentences[found[last].lastSentence].paragraph >= sentences[index].paragraph - 1
+                sentences[found[last].lastSentence].paragraph >= sentences[index].paragraph - 1,
+                // "Debris fell in Kyiv, injuring two" is not news of the strike on Odesa.
+                Self.placesAgree(sentences[index], found[last].place, mentions)
             {
                 let (killed, injured) = reader.casualties(sentence: index)
                 if let killed, killed.value > 0 || found[last].killed == nil { found[last].killed = killed }

@@ -1244,9 +1244,15 @@ struct SentenceReader {
             Actor(name: $0.name, country: $0.country, type: $0.type, role: .initiator)
         }
         var target = after.map { Actor(name: $0.name, country: $0.country, type: $0.type, role: .target) }
-        // Passive voice: "was struck by X".
-        if let by = (trigger..<range.upperBound).first(where: { tokens[$0].lower == "by" }),
-            let agent = actors.first(where: { $0.range.lowerBound == by + 1 })
+        // Passive voice: "was struck by X"; "…, the army said, blaming X".
+        if let by = (trigger..<range.upperBound).first(where: {
+            ["by", "blaming", "blamed"].contains(tokens[$0].lower)
+        }),
+            let agent = actors.first(where: {
+                $0.range.lowerBound == by + 1
+                    || $0.range.lowerBound == by + 2 && ["the", "a"].contains(tokens[by + 1].lower)
+                    || $0.range.lowerBound > by && $0.range.lowerBound <= by + 4 && tokens[by].lower != "by"
+            })
         {
             target = initiator.map { Actor(name: $0.name, country: $0.country, type: $0.type, role: .target) }
             initiator = Actor(name: agent.name, country: agent.country, type: agent.type, role: .initiator)
@@ -1314,7 +1320,9 @@ struct SentenceReader {
             if let place = places.first(where: { $0.tokenRange.lowerBound == i && $0.kind == .country }) {
                 var end = place.tokenRange.upperBound
                 var type: ActorType? = .stateForces
-                if place.isPossessive {
+                // "Russia's army" (not "Russia struck", an actor by its verb alone).
+                let apostrophe = end < range.upperBound && ["'s", "’s", "'", "’"].contains(tokens[end].text)
+                if place.isPossessive && apostrophe {
                     end += 2
                     var j = end
                     while j < range.upperBound && tokens[j].isCapitalized && j - end < 3 { j += 1 }
