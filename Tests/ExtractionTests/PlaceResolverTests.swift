@@ -117,3 +117,12 @@ struct PlaceResolverTests {
         #expect(speaker.isPossessive, "the speaker's place, not the event's")
     }
 }
+
+extension PlaceResolverTests {
+    @Test func congoIsTheDemocraticRepublicUnlessTheArticleIsSetInBrazzaville() throws {
+        let east = resolver.mentions(in: "Rebels advanced on Bukavu in eastern Congo.")
+        #expect(east.first { $0.text == "Congo" }?.place.country == "CD")
+        let west = resolver.mentions(in: "Brazzaville, the capital of Congo, was calm.")
+        #expect(west.first { $0.text == "Congo" }?.place.country == "CG")
+    }
+}

@@ -52,14 +52,16 @@ public struct PlaceResolver: Sendable {
         }
         let scalars = Array(text.unicodeScalars)
         // The regions of the places chosen at first also break ties: Kostyantynivka near Pokrovsk.
+        // So do the countries of the towns chosen at first: "Congo" beside Brazzaville.
         var chosenRegions = regions
+        var chosenCountries = countries
         for candidate in found {
-            if let region = choose(candidate, countries: countries, regions: regions).regionIndex {
-                chosenRegions.insert(region)
-            }
+            let first = choose(candidate, countries: countries, regions: regions)
+            if let region = first.regionIndex { chosenRegions.insert(region) }
+            if first.kind == .place { chosenCountries.insert(first.country) }
         }
         let resolved: [PlaceMention] = found.compactMap { candidate in
-            let chosen = choose(candidate, countries: countries, regions: chosenRegions)
+            let chosen = choose(candidate, countries: chosenCountries, regions: chosenRegions)
             let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
             let precision: PlacePrecision
             switch chosen.kind {
