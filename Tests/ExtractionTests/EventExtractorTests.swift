@@ -533,3 +533,15 @@ extension EventExtractorTests {
         #expect(odesa.casualties?.injured == nil)
     }
 }
+
+extension EventExtractorTests {
+    @Test func theMainClausesStrikeOutranksOneToldInAClauseOfTime() throws {
+        let text = """
+            Israeli airstrikes on two villages in southern Lebanon killed 12 people on Tuesday, hours after \
+            Hezbollah fired dozens of rockets at northern Israel.
+            """
+        let strike = try #require(extractor.extract(from: article(text)).first)
+        #expect(strike.kind == .airStrike)
+        #expect(strike.location?.country == "LB")
+    }
+}

@@ -295,9 +295,14 @@ struct SentenceReader {
             }
             guard let family = Self.families[kind] else { continue }
             if let current = chosen[family] {
+                // "Airstrikes killed 12 …, hours after Hezbollah fired rockets": the main clause's deed.
+                let candidateAside = isInTimeClause(candidate.range.lowerBound, in: range)
+                let currentAside = isInTimeClause(current.range.lowerBound, in: range)
                 let better =
-                    (lexicon.rank[kind] ?? 99) < (lexicon.rank[current.trigger.kind] ?? 99)
-                    || (candidate.trigger.strong && !current.trigger.strong)
+                    candidateAside != currentAside
+                    ? currentAside
+                    : (lexicon.rank[kind] ?? 99) < (lexicon.rank[current.trigger.kind] ?? 99)
+                        || (candidate.trigger.strong && !current.trigger.strong)
                 if !better { continue }
             }
             chosen[family] = candidate
@@ -970,6 +975,18 @@ struct SentenceReader {
         case (false, true): return .civilians
         case (false, false): return .none
         }
+    }
+
+    /// The trigger stands in a clause of time ("hours after Hezbollah fired", "before troops
+    /// shelled"), a few words after its conjunction and no comma between.
+    private func isInTimeClause(_ trigger: Int, in range: Range<Int>) -> Bool {
+        var i = trigger - 1
+        while i >= range.lowerBound && trigger - i <= 5 {
+            if tokens[i].kind == .punctuation { return false }
+            if ["after", "before", "following", "since"].contains(tokens[i].lower) { return true }
+            i -= 1
+        }
+        return false
     }
 
     /// Two triggers stand in different clauses: a semicolon, or a comma and "and", "while" or
