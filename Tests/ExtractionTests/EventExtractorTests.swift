@@ -236,6 +236,9 @@ extension EventExtractorTests {
     @Test func killingFightersIsABattleAndKillingVillagersIsNot() throws {
         let fighters = "Troops killed four insurgents in a raid near Kaura Namoda on Sunday, the army said."
         #expect(extractor.extract(from: article(fighters)).map(\.kind) == [.armedClash])
+        let base =
+            "Fighters attacked an army base in Anka on Saturday, killing at least 50 soldiers, sources said."
+        #expect(extractor.extract(from: article(base)).map(\.kind) == [.armedClash])
         let passive = "Two policemen were killed near Kaura Namoda on Sunday, officials said."
         #expect(extractor.extract(from: article(passive)).map(\.kind) == [.armedClash])
         let villagers = "Gunmen killed four villagers near Kaura Namoda on Sunday, officials said."

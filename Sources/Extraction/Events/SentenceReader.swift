@@ -942,6 +942,12 @@ struct SentenceReader {
             var j = start
             var seen = 0
             while range.contains(j) && seen < 5 {
+                // "at least 50", "more than a dozen": the figure, then its noun.
+                if step > 0, let reading = numbers.read(tokens, at: j) {
+                    j += reading.length
+                    seen += 1
+                    continue
+                }
                 if tokens[j].kind == .punctuation || stops.contains(tokens[j].lower) { return nil }
                 // "people" may be anyone; "civilians", "villagers", "passengers" are not fighters.
                 if ["people", "cities"].contains(tokens[j].lower) { return .other }
