@@ -126,3 +126,15 @@ extension PlaceResolverTests {
         #expect(west.first { $0.text == "Congo" }?.place.country == "CG")
     }
 }
+
+extension PlaceResolverTests {
+    @Test func theStateOfXIsTheRegionEvenWhereATownIsCalledX() throws {
+        for text in [
+            "Troops clashed with gunmen in the state of Michoacan.", "Troops clashed in Michoacan state.",
+        ] {
+            let found = try only(text)
+            #expect(found.place.precision == .region, "\(text)")
+            #expect(found.place.country == "MX")
+        }
+    }
+}

@@ -117,6 +117,9 @@ def main():
             root = root[4:]
         names = {english, name} | {a for a in alias_list if usable(a)} | {f for f in filter_names if usable(f)}
         names |= {f"{root} {suffix}" for suffix in REGION_SUFFIXES}
+        # Its short names with the type word too: "Michoacán State" beside "Michoacán de Ocampo".
+        names |= {f"{a} {suffix}" for a in alias_list if usable(a) and len(a.split()) <= 2
+                  and not any(a.lower().endswith(" " + w) for w in REGION_WORDS) for suffix in REGION_SUFFIXES}
         regions[gcode] = {"id": int(gid) if gid else 0, "name": english, "root": root, "lat": 0.0, "lon": 0.0, "pop": 0,
                           "kind": 1, "cc": gcode[:2], "region": gcode, "names": names}
 

@@ -228,6 +228,9 @@ public struct PlaceResolver: Sendable {
                 break
             }
         }
+        // "the state of Michoacan", "the province of Kandahar": a region named after its word.
+        let regionBefore =
+            i >= 2 && tokens[i - 1].lower == "of" && lexicon.regionWords.contains(tokens[i - 2].lower)
         // Grow the phrase while some name starts with it; keep the longest that names a place.
         var best: Candidate?
         for length in 1...(end - i) {
@@ -236,9 +239,16 @@ public struct PlaceResolver: Sendable {
             if last.kind != .word || lexicon.particles.contains(last.lower) { continue }
             let key = Self.key(tokens[range])
             if !gazetteer.hasPrefix(key) { break }
-            let places = gazetteer.places(named: key)
+            var places = gazetteer.places(named: key)
+            // "the state of X" is the region "X state", even where a town is called X.
+            if regionBefore {
+                let regions = gazetteer.places(named: key + " " + tokens[i - 2].lower).filter {
+                    $0.kind == .region
+                }
+                if !regions.isEmpty { places = regions }
+            }
             if !places.isEmpty, accept(tokens, range, places) {
-                let namesRegion = lexicon.regionWords.contains(last.lower)
+                let namesRegion = lexicon.regionWords.contains(last.lower) || regionBefore
                 best = Candidate(range: range, key: key, places: places, namesRegion: namesRegion)
             }
         }
