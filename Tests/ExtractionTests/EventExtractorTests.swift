@@ -548,3 +548,26 @@ extension EventExtractorTests {
         #expect(strike.location?.country == "LB")
     }
 }
+
+extension EventExtractorTests {
+    @Test func theSideOfAWeaponIsItsDemonymAndNeitherDatelineNorSpeakerIsATarget() throws {
+        let text = """
+            KYIV, Ukraine (AP) — A Russian glide bomb hit an apartment building in Zaporizhzhia on Sunday, \
+            killing three people, officials said, as Moscow pressed its offensive.
+            """
+        let bomb = try #require(extractor.extract(from: article(text)).first)
+        #expect(bomb.actors.map(\.name) == ["Russia"])
+        #expect(bomb.actors.first?.role == .initiator)
+
+        let captured =
+            "In the Donetsk region, Russian troops captured the village of Novoselivka, Russia's Defense Ministry said."
+        let capture = try #require(extractor.extract(from: article(captured)).first)
+        #expect(capture.actors.map(\.name) == ["Russian troops"])
+
+        let depot =
+            "A Ukrainian drone attack set off a fire at an oil depot in Russia's Bryansk region overnight, officials said."
+        let strike = try #require(extractor.extract(from: article(depot)).first)
+        #expect(strike.actors.map(\.name) == ["Ukraine"])
+        #expect(strike.location?.precision == .region)
+    }
+}

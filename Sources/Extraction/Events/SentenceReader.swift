@@ -1260,9 +1260,29 @@ struct SentenceReader {
 
     /// Initiator: the actor before the trigger; target: the actor after it.
     private func readActors(in range: Range<Int>, trigger: Int, kind: EventKind) -> (Actor?, Actor?) {
-        let actors = findActors(in: range)
-        let before = actors.last { $0.range.upperBound <= trigger }
+        // Not the dateline's country ("KYIV, Ukraine (AP) —") nor whoever is telling it ("…,
+        // Russia's Defense Ministry said").
+        let actors = findActors(in: range).filter { actor in
+            if let datelinePlace, actor.range.lowerBound <= datelinePlace.tokenRange.upperBound + 2 {
+                return false
+            }
+            let next = actor.range.upperBound
+            return
+                !(actor.range.lowerBound > trigger && next < range.upperBound
+                && lexicon.attribution.match(tokens, at: next) != nil)
+        }
+        var before = actors.last { $0.range.upperBound <= trigger }
         let after = actors.first { $0.range.lowerBound > trigger }
+        // "A Russian glide bomb", "Israeli airstrikes": the demonym before the weapon is its side.
+        for i in stride(from: trigger - 1, through: max(range.lowerBound, trigger - 3), by: -1) {
+            guard tokens[i].isCapitalized, let code = PlaceLexicon.bundled.demonyms[tokens[i].lower] else {
+                continue
+            }
+            if before?.range.contains(i) == true { break }
+            let name = countryPlace(code: code)?.name ?? String(tokens[i].text)
+            before = FoundActor(range: i..<(i + 1), name: name, country: code, type: .stateForces)
+            break
+        }
         var initiator = before.map {
             Actor(name: $0.name, country: $0.country, type: $0.type, role: .initiator)
         }
@@ -1281,6 +1301,14 @@ struct SentenceReader {
             initiator = Actor(name: agent.name, country: agent.country, type: agent.type, role: .initiator)
         }
         if initiator?.name == target?.name { target = nil }
+        // A state is not its own target ("a Russian bomb …, as Moscow pressed its offensive").
+        let state: Set<ActorType?> = [.stateForces, .government]
+        if let a = initiator, let b = target, a.country != nil, a.country == b.country,
+            state.contains(a.type),
+            state.contains(b.type)
+        {
+            target = nil
+        }
         return (initiator, target)
     }
 
@@ -1345,6 +1373,15 @@ struct SentenceReader {
                 var type: ActorType? = .stateForces
                 // "Russia's army" (not "Russia struck", an actor by its verb alone).
                 let apostrophe = end < range.upperBound && ["'s", "’s", "'", "’"].contains(tokens[end].text)
+                // "Russia's Bryansk region" is a place, not an actor.
+                let placeAfter = places.contains {
+                    $0.tokenRange.lowerBound > end && $0.tokenRange.lowerBound <= end + 2
+                        && $0.kind != .country
+                }
+                if apostrophe && placeAfter {
+                    i = end
+                    continue
+                }
                 if place.isPossessive && apostrophe {
                     end += 2
                     var j = end
