@@ -171,6 +171,19 @@ struct EventFinisher {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [owner.name])
             }
         }
+        // Reported by the side hit, and the side that struck saying so too ("…, health officials
+        // said, while the Israeli military said it had targeted militants there").
+        if claim.status == .reported, let side = mention.initiator?.country {
+            for index in mention.sentence..<min(end, mention.sentence + 2) {
+                let other = sentences[index].tokens
+                guard index == mention.sentence || aboutThisEvent(index) else { continue }
+                if let voice = speakers(in: other).first(where: { Self.isParty($0) && $0.country == side }),
+                    !lexicon.hedges.contains(tokens, in: other), !lexicon.silence.contains(tokens, in: other)
+                {
+                    return Claim(status: .confirmed, claimedBy: [voice.name])
+                }
+            }
+        }
         // The other side, or an independent source, telling it too.
         guard claim.status == .claimed else { return claim }
         for index in max(0, mention.sentence - 1)..<end where index != mention.sentence {
@@ -190,6 +203,17 @@ struct EventFinisher {
             }
         }
         return claim
+    }
+
+    /// Each attribution verb's own voice: the actor right before it ("the army said") or right
+    /// after it ("according to Hamas").
+    func speakers(in range: Range<Int>) -> [SentenceReader.FoundActor] {
+        let actors = partiesAndSources(in: range)
+        return lexicon.attribution.all(tokens, in: range).compactMap { verb in
+            actors.first {
+                $0.range.upperBound == verb.range.lowerBound || $0.range.lowerBound == verb.range.upperBound
+            }
+        }
     }
 
     /// Parties to a conflict speak for a side: forces, armed groups, governments of a country.
