@@ -571,3 +571,15 @@ extension EventExtractorTests {
         #expect(strike.location?.precision == .region)
     }
 }
+
+extension EventExtractorTests {
+    @Test func anAttackReportedByTheSideHitAndOwnedByTheSideThatStruckIsConfirmed() throws {
+        let text = """
+            An Israeli air strike on a school in Gaza City killed 27 people on Thursday, health officials \
+            said, while the Israeli military said it had targeted militants there.
+            """
+        let strike = try #require(extractor.extract(from: article(text)).first { $0.kind == .airStrike })
+        #expect(strike.claim.status == .confirmed)
+        #expect(strike.claim.claimedBy == ["Israeli military"])
+    }
+}
