@@ -583,3 +583,18 @@ extension EventExtractorTests {
         #expect(strike.claim.claimedBy == ["Israeli military"])
     }
 }
+
+extension EventExtractorTests {
+    @Test func aDayAfterAnEventTakesThatEventsDayAndTheDeedOutranksItsTime() throws {
+        let text = """
+            Rebels shelled the town of Anka on Tuesday, killing 12 civilians, a local committee said on Friday.
+
+            A day after the shelling, rebel fighters stormed a camp near Anka, witnesses said. The next day, \
+            the army said its aircraft had struck rebel positions east of the town.
+            """
+        let events = extractor.extract(from: article(text, published: "2025-03-14"))
+        #expect(events.first { $0.kind == .shelling }?.date.start == "2025-03-11")
+        #expect(events.first { $0.kind == .armedClash }?.date.start == "2025-03-12")
+        #expect(events.first { $0.kind == .airStrike }?.date.start == "2025-03-13")
+    }
+}

@@ -27,6 +27,8 @@ struct SentenceReader {
     private var narrativeDate: EventDate?
     /// The day of the first dated event: where a new paragraph's undated events are set.
     private var storyDate: EventDate?
+    /// Events told so far with days of their own, for "a day after the shelling".
+    private var told: [(kind: EventKind, date: EventDate)] = []
     /// The last sentence read reported an event, kept or not (a background or a planned one).
     private(set) var reportedEvent = false
     private var lastParagraph = -1
@@ -336,6 +338,10 @@ struct SentenceReader {
             let best = violentFamilies.min { a, b in
                 let ka = chosen[a]!.trigger
                 let kb = chosen[b]!.trigger
+                // "A day after the shelling, fighters stormed the camp": the deed, not its time.
+                let asideA = isInTimeClause(chosen[a]!.range.lowerBound, in: range)
+                let asideB = isInTimeClause(chosen[b]!.range.lowerBound, in: range)
+                if asideA != asideB { return asideB }
                 if ka.strong != kb.strong { return ka.strong }
                 return (lexicon.rank[ka.kind] ?? 99) < (lexicon.rank[kb.kind] ?? 99)
             }
@@ -433,6 +439,9 @@ struct SentenceReader {
                 guard let start = mention.date.start.flatMap(CalendarDay.init) else { return false }
                 return start > reference
             }
+        }
+        for mention in result where !mention.dateIsReportDate && mention.date.precision == .day {
+            told.append((mention.kind, mention.date))
         }
         // The story's day: the first recent event dated by its own words.
         if storyDate == nil,
@@ -790,9 +799,20 @@ struct SentenceReader {
                 // something's date, which is not known here: fall back to the story's time.
                 let relational = ["after", "before"].contains(
                     nearest.text.split(separator: " ").last.map(String.init) ?? "")
-                if !relational, let shift = nearest.shiftDays,
-                    let base = narrativeDate?.start.flatMap(CalendarDay.init)
-                {
+                // "a day after the shelling": that event's day, when it was told.
+                var anchor: EventDate? = relational ? nil : narrativeDate ?? storyDate
+                if relational, let end = tokens.firstIndex(where: { $0.start >= nearest.end }) {
+                    var i = end
+                    if i < tokens.count && ["the", "a", "an", "that", "this"].contains(tokens[i].lower) {
+                        i += 1
+                    }
+                    if let named = lexicon.triggers.match(tokens, at: i)?.value.kind {
+                        anchor =
+                            told.last(where: { $0.kind == named })?.date
+                            ?? told.last(where: { Self.families[$0.kind] == Self.families[named] })?.date
+                    }
+                }
+                if let shift = nearest.shiftDays, let base = anchor?.start.flatMap(CalendarDay.init) {
                     let day = base.adding(days: shift)
                     if let reference, day > reference {
                         return (.day(reference.description, text: nearest.text), false)
