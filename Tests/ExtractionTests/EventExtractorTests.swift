@@ -361,6 +361,7 @@ extension EventExtractorTests {
             "Thousands cheered as the crowd sang in Cardiff on Saturday.",
             "The two firms reached an agreement on royalties in Berlin on Monday.",
             "Road crews were deployed to fix potholes in Ohio on Monday.",
+            "The president said at a rally in Monroe on Friday that the economy was strong.",
         ] {
             #expect(extractor.extract(from: article(text)).isEmpty, "\(text)")
         }

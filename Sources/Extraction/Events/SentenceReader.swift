@@ -184,6 +184,13 @@ struct SentenceReader {
                 return (candidate.range, trigger)
             }
         }
+        // "Trump said at a rally in Monroe": where a speech was given, not a protest.
+        triggers.removeAll { candidate in
+            candidate.trigger.kind.family == .protestsAndRiots
+                && lexicon.statementFrames.contains(
+                    tokens,
+                    in: max(range.lowerBound, candidate.range.lowerBound - 4)..<candidate.range.lowerBound)
+        }
         // "Speaking at a Security Council meeting, the envoy said …": a statement, not diplomacy.
         triggers = triggers.map { candidate in
             guard candidate.trigger.kind == .diplomacy else { return candidate }
