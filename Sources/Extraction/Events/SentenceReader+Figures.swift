@@ -1,0 +1,225 @@
+import EventModel
+
+/// Weapons with their counts, and killed and injured figures.
+extension SentenceReader {
+    // MARK: Arguments
+
+    func readWeapons(in range: Range<Int>) -> [Weapon] {
+        var result: [Weapon] = []
+        let matches = lexicon.weapons.all(tokens, in: range)
+        var used = Set<Int>()
+        for (index, match) in matches.enumerated() where !used.contains(index) {
+            if match.range.upperBound < range.upperBound,
+                lexicon.notWeaponUse.contains(tokens[match.range.upperBound].lower)
+            {
+                continue
+            }
+            var weaponClass = match.value
+            var name: String? = isNamed(match.range) ? tokens[match.range].map { $0.text }.joined() : nil
+            // "Kh-101 cruise missiles": a name and a class word side by side are one weapon.
+            if index + 1 < matches.count, matches[index + 1].range.lowerBound == match.range.upperBound {
+                let next = matches[index + 1]
+                if name != nil || isNamed(next.range) {
+                    if name == nil { name = tokens[next.range].map { $0.text }.joined() }
+                    if weaponClass == .missile || weaponClass == .drone { weaponClass = next.value }
+                    if next.value != .missile && next.value != .drone { weaponClass = next.value }
+                    used.insert(index + 1)
+                }
+            }
+            var count: Int?
+            var i = match.range.lowerBound - 1
+            var skipped = 0
+            while i >= range.lowerBound && skipped < 3 {
+                if let reading = numbers.read(tokens, at: i), i + reading.length <= match.range.lowerBound {
+                    count = reading.value
+                    break
+                }
+                if tokens[i].kind != .word { break }
+                i -= 1
+                skipped += 1
+            }
+            if let existing = result.firstIndex(where: {
+                $0.weaponClass == weaponClass && ($0.name == name || name == nil)
+            }) {
+                if result[existing].count == nil { result[existing].count = count }
+                continue
+            }
+            result.append(Weapon(name: name, weaponClass: weaponClass, count: count))
+        }
+        return result
+    }
+
+    func isNamed(_ range: Range<Int>) -> Bool {
+        tokens[range.lowerBound].isCapitalized && range.lowerBound > 0 && !startsSentence(range.lowerBound)
+    }
+
+    func startsSentence(_ index: Int) -> Bool { sentenceStarts.contains(index) }
+
+    /// "No one was hurt", "there were no casualties": zero, not unknown.
+    static let nobody = PhraseMatcher(
+        [
+            "no casualties", "no one was", "nobody was", "no injuries", "no deaths", "without casualties",
+            "no one is",
+            "caused no casualties", "were unhurt", "escaped unhurt", "no one had been",
+        ].map { ($0, true) })
+
+    static let attemptWords: Set<String> = [
+        "tried", "attempted", "attempt", "attempts", "trying", "sought", "failed",
+    ]
+
+    static let singularPeople: Set<String> = [
+        "driver", "rider", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "resident",
+        "passenger",
+        "farmer", "policeman", "officer", "journalist", "worker", "teenager", "pedestrian", "guard",
+        "fighter", "person",
+    ]
+    static let killWords: Set<String> = [
+        "killed", "killing", "dead", "died", "deaths", "death", "kill", "kills", "fatalities", "lives",
+        "bodies",
+    ]
+    static let injureWords: Set<String> = [
+        "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "treated", "hospitalized",
+        "hospitalised",
+    ]
+    static let peopleWords: Set<String> = [
+        "people", "persons", "civilians", "soldiers", "troops", "residents", "others", "passengers",
+        "children",
+        "policemen", "officers", "fighters", "militants", "servicemen", "men", "women", "villagers",
+        "workers",
+        "miners", "protesters", "demonstrators", "attackers", "members", "personnel", "of", "them", "more",
+    ]
+
+    static let riseWords: Set<String> = [
+        "rose", "risen", "climbed", "increased", "reached", "jumped",
+    ]
+
+    /// Killed and injured figures: "killing 3", "14 people were injured", "the death toll rose to 31",
+    /// "including two children"; "no one was hurt" is 0. Of two figures the lowest stands, unless
+    /// the toll rose to the later one.
+
+    func readCasualties(in range: Range<Int>) -> (CasualtyCount?, CasualtyCount?) {
+        var killed: CasualtyCount?
+        var injured: CasualtyCount?
+        // Two figures of one sentence are two sources' counts: the lowest stands, as ACLED codes.
+        func assign(_ word: String, _ value: Int, _ text: String) {
+            if Self.killWords.contains(word), value < killed?.value ?? .max {
+                killed = CasualtyCount(value: value, text: text)
+            }
+            if Self.injureWords.contains(word), value < injured?.value ?? .max {
+                injured = CasualtyCount(value: value, text: text)
+            }
+        }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = tokens[i].lower
+            // "No one was hurt": not the number one (the zero is set below).
+            if let nobody = Self.nobody.match(tokens, at: i, limit: range.upperBound) {
+                i += nobody.length
+                continue
+            }
+            // "killing 3 people", "injuring 14".
+            if Self.killWords.contains(word) || Self.injureWords.contains(word),
+                let reading = numbers.read(tokens, at: i + 1),
+                i + 1 + reading.length <= range.upperBound
+            {
+                assign(word, reading.value, phrase(i..<(i + 1 + reading.length)))
+                i += 1 + reading.length
+                continue
+            }
+            // "14 people were injured", "two civilians killed", "at least 25 dead".
+            if let reading = numbers.read(tokens, at: i), i + reading.length < range.upperBound {
+                var j = i + reading.length
+                var steps = 0
+                while j < range.upperBound && steps < 6 {
+                    let next = tokens[j].lower
+                    if Self.killWords.contains(next) || Self.injureWords.contains(next) {
+                        assign(next, reading.value, phrase(i..<(j + 1)))
+                        break
+                    }
+                    if !(Self.peopleWords.contains(next)
+                        || [
+                            "were", "was", "have", "had", "been", "are", "is", "being", "reportedly",
+                            "people", "them", "other", "now", "listed", "as", "still", "also", "sustained",
+                            "suffered", "-",
+                        ].contains(next)
+                        || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
+                            && next.hasSuffix("s")
+                        // "eight anti-coup demonstrators": a hyphenated word before the noun.
+                        || tokens[j].kind == .word && j + 1 < range.upperBound && tokens[j + 1].text == "-"
+                        || j > range.lowerBound && tokens[j - 1].text == "-" && tokens[j].kind == .word)
+                    {
+                        break
+                    }
+                    j += 1
+                    steps += 1
+                }
+                i += reading.length
+                continue
+            }
+            // "the bodies of five soldiers", "12 bodies were found".
+            if word == "bodies", i + 2 < range.upperBound, tokens[i + 1].lower == "of",
+                let reading = numbers.read(tokens, at: i + 2)
+            {
+                assign("dead", reading.value, phrase(i..<(i + 2 + reading.length)))
+                i += 2 + reading.length
+                continue
+            }
+            // "death toll rose to 31".
+            if word == "toll",
+                let to = (i + 1..<min(range.upperBound, i + 5)).first(where: {
+                    tokens[$0].lower == "to" || tokens[$0].lower == "at"
+                }),
+                let reading = numbers.read(tokens, at: to + 1)
+            {
+                let injuredToll = i > range.lowerBound && ["injury", "injured"].contains(tokens[i - 1].lower)
+                // "rose to 31" updates the count; "put the toll at 11" is one more source's.
+                let risen = (i + 1..<to).contains { Self.riseWords.contains(tokens[$0].lower) }
+                let value = reading.value
+                if injuredToll {
+                    if risen || value < injured?.value ?? .max { injured = CasualtyCount(value: value) }
+                } else {
+                    if risen || value < killed?.value ?? .max { killed = CasualtyCount(value: value) }
+                }
+            }
+            i += 1
+        }
+        // "including two children" after a figure.
+        for i in range.dropLast(2) where tokens[i].lower == "including" {
+            if let reading = numbers.read(tokens, at: i + 1), i + 1 + reading.length < range.upperBound,
+                ["children", "child", "minors", "kids"].contains(tokens[i + 1 + reading.length].lower)
+            {
+                if injured != nil
+                    && (killed == nil
+                        || tokens[..<i].last(where: { Self.injureWords.contains($0.lower) }) != nil)
+                {
+                    injured?.children = reading.value
+                } else {
+                    killed?.children = reading.value
+                }
+            }
+        }
+        // "no one was hurt", "there were no casualties".
+        if killed == nil && injured == nil && Self.nobody.contains(tokens, in: range) {
+            killed = CasualtyCount(value: 0)
+            injured = CasualtyCount(value: 0)
+        }
+        // "killing the driver", "killing its rider": one person.
+        for i in range.dropLast(2) where killed == nil || injured == nil {
+            let word = tokens[i].lower
+            guard Self.killWords.contains(word) || Self.injureWords.contains(word),
+                ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[i + 1].lower)
+            else { continue }
+            let noun = tokens[i + 2]
+            guard noun.kind == .word, !noun.isCapitalized, Self.singularPeople.contains(noun.lower) else {
+                continue
+            }
+            if Self.killWords.contains(word) && killed == nil {
+                killed = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+            }
+            if Self.injureWords.contains(word) && injured == nil {
+                injured = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+            }
+        }
+        return (killed, injured)
+    }
+}
