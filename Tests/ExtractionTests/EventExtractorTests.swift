@@ -599,3 +599,15 @@ extension EventExtractorTests {
         #expect(events.first { $0.kind == .airStrike }?.date.start == "2025-03-13")
     }
 }
+
+extension EventExtractorTests {
+    @Test func aSecondDeedInALaterClauseWithItsOwnPlaceIsItsOwnEvent() {
+        let text = """
+            In the port city of Mombasa, police used tear gas to break up a march by several hundred \
+            protesters on Tuesday, while in Nakuru thousands marched through the town centre without incident.
+            """
+        let events = extractor.extract(from: article(text))
+        #expect(events.map(\.kind) == [.protestWithIntervention, .peacefulProtest])
+        #expect(events.map { $0.location?.name ?? "-" } == ["Mombasa", "Nakuru"])
+    }
+}

@@ -218,17 +218,23 @@ extension SentenceReader {
     /// Two triggers stand in different clauses: a semicolon, or a comma and "and", "while" or
     /// "but" between them, five words apart at least.
     func clauseBreak(between a: Range<Int>, and b: Range<Int>) -> Bool {
+        clauseCut(between: a, and: b) != nil
+    }
+
+    /// Where the clauses of two triggers part: the semicolon, or the comma before "and", "while",
+    /// "but" or "whereas".
+    func clauseCut(between a: Range<Int>, and b: Range<Int>) -> Int? {
         let gap = min(a.upperBound, b.upperBound)..<max(a.lowerBound, b.lowerBound)
-        guard gap.count >= 5 else { return false }
+        guard gap.count >= 5 else { return nil }
         for i in gap {
-            if tokens[i].text == ";" { return true }
+            if tokens[i].text == ";" { return i }
             if tokens[i].text == ",", i + 1 < gap.upperBound,
                 ["and", "while", "but", "whereas"].contains(tokens[i + 1].lower)
             {
-                return true
+                return i
             }
         }
-        return false
+        return nil
     }
 
     func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {

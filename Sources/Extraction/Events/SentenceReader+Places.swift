@@ -66,9 +66,21 @@ extension SentenceReader {
         let framing = usable.first { mention in
             let start = mention.tokenRange.lowerBound
             let end = mention.tokenRange.upperBound
-            return end < range.upperBound && tokens[end].text == ","
-                && (start == range.lowerBound + 1 || start == range.lowerBound + 2)
-                && tokens[range.lowerBound].lower == "in"
+            // "In Lagos,", "In the port city of Mombasa,".
+            guard start > range.lowerBound, start - range.lowerBound <= 6, end < range.upperBound else {
+                return false
+            }
+            let lead = (range.lowerBound + 1)..<start
+            return tokens[end].text == "," && tokens[range.lowerBound].lower == "in"
+                && lead.allSatisfy { tokens[$0].kind == .word && !tokens[$0].isCapitalized }
+        }
+        // A place past the clause that follows the trigger's (", while in Nakuru …") is that clause's.
+        if let cut = (trigger..<range.upperBound).first(where: { i in
+            tokens[i].text == ";"
+                || tokens[i].text == "," && i + 1 < range.upperBound
+                    && ["while", "whereas", "but"].contains(tokens[i + 1].lower)
+        }), usable.contains(where: { $0.tokenRange.lowerBound < cut }) {
+            usable.removeAll { $0.tokenRange.lowerBound > cut }
         }
         func rank(_ mention: PlaceMention) -> Int {
             switch mention.kind {

@@ -232,6 +232,7 @@ struct SentenceReader {
         }
 
         // The best trigger of each family; remote violence splits by weapon class.
+        var valid: [(family: Int, choice: (range: Range<Int>, trigger: EventLexicon.Trigger))] = []
         var chosen: [Int: (range: Range<Int>, trigger: EventLexicon.Trigger)] = [:]
         let quoted = quotedRanges(in: range)
         let strongViolentFamilies = Set(
@@ -303,6 +304,7 @@ struct SentenceReader {
                 continue
             }
             guard let family = Self.families[kind] else { continue }
+            valid.append((family, candidate))
             if let current = chosen[family] {
                 // "Airstrikes killed 12 …, hours after Hezbollah fired rockets": the main clause's deed.
                 let candidateAside = isInTimeClause(candidate.range.lowerBound, in: range)
@@ -428,6 +430,32 @@ struct SentenceReader {
                         places: sentencePlaces, dates: sentenceDates, weapons: kindWeapons, killed: killed,
                         injured: injured, countryPlaceOnly: kinds.count > 1 && kind != kinds.first))
             }
+        }
+        // "Police used tear gas in Mombasa, while in Nakuru thousands marched without incident":
+        // a second deed of the family in a later clause with a place of its own.
+        for (family, choice) in chosen where family <= 3 {
+            guard
+                let second = valid.first(where: {
+                    $0.family == family && $0.choice.range.lowerBound > choice.range.upperBound
+                        && clauseCut(between: choice.range, and: $0.choice.range) != nil
+                }),
+                let cut = clauseCut(between: choice.range, and: second.choice.range)
+            else { continue }
+            let own = sentencePlaces.filter {
+                $0.tokenRange.lowerBound > cut && ($0.kind == .place || $0.kind == .region)
+                    && !$0.isPossessive
+            }
+            guard !own.isEmpty,
+                let first = result.first(where: { $0.trigger == choice.range.lowerBound }),
+                !own.contains(where: { $0.place.name == first.place?.place.name })
+            else { continue }
+            result.append(
+                mention(
+                    kind: second.choice.trigger.kind, strong: second.choice.trigger.strong,
+                    trigger: second.choice.range.lowerBound,
+                    sentence: index, places: own, dates: sentenceDates, weapons: [], killed: nil,
+                    injured: nil,
+                    countryPlaceOnly: false))
         }
         if let date = result.first?.date, !(result.first?.dateIsReportDate ?? true) {
             narrativeDate = date
