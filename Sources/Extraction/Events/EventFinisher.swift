@@ -115,7 +115,10 @@ struct EventFinisher {
             let ownSide =
                 speaker.country != nil
                 ? mention.initiator?.country == speaker.country
-                : (range.lowerBound..<mention.trigger).contains { ["its", "our"].contains(tokens[$0].lower) }
+                : (range.lowerBound..<max(range.lowerBound, min(mention.trigger, range.upperBound))).contains
+                {
+                    ["its", "our"].contains(tokens[$0].lower)
+                }
                     || mention.initiator == nil
             if battle || ownSide && mention.kind.family.isViolenceOrProtest {
                 claim = Claim(status: .claimed, claimedBy: [speaker.name])

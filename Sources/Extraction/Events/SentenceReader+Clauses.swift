@@ -224,8 +224,10 @@ extension SentenceReader {
     /// Where the clauses of two triggers part: the semicolon, or the comma before "and", "while",
     /// "but" or "whereas".
     func clauseCut(between a: Range<Int>, and b: Range<Int>) -> Int? {
-        let gap = min(a.upperBound, b.upperBound)..<max(a.lowerBound, b.lowerBound)
-        guard gap.count >= 5 else { return nil }
+        let start = min(a.upperBound, b.upperBound)
+        let end = max(a.lowerBound, b.lowerBound)
+        guard end - start >= 5 else { return nil }  // overlapping or near triggers share a clause
+        let gap = start..<end
         for i in gap {
             if tokens[i].text == ";" { return i }
             if tokens[i].text == ",", i + 1 < gap.upperBound,
