@@ -111,3 +111,12 @@ struct PlainTextArticleReaderTests {
         }
     }
 }
+
+extension PlainTextArticleReaderTests {
+    @Test func aLoneHeadlineLikeLineIsTheTextToo() throws {
+        let article = try PlainTextArticleReader().read(
+            Data("Russian drones hit Odesa on Monday, killing two\n".utf8), path: "note.txt")
+        #expect(article.title == "Russian drones hit Odesa on Monday, killing two")
+        #expect(article.text.contains("killing two"))
+    }
+}

@@ -35,7 +35,8 @@ public struct PlainTextArticleReader: Sendable {
                 || (knownTitle == nil && Self.looksLikeHeadline(first, next: paragraphs.dropFirst().first))
         {
             if title == nil { title = first }
-            if first == title {
+            // A lone line is the text as well as its headline ("Drones hit Odesa, killing two").
+            if first == title && paragraphs.contains(where: { $0 != title }) {
                 paragraphs.removeFirst()
                 while paragraphs.first == title { paragraphs.removeFirst() }
             }
