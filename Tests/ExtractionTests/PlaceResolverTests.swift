@@ -138,3 +138,13 @@ extension PlaceResolverTests {
         }
     }
 }
+
+extension PlaceResolverTests {
+    @Test func aCompassWordMakesANameTheAreaNotTheTown() throws {
+        let strip = try only("Israeli tanks pushed into northern Gaza.")
+        #expect(strip.place.precision == .country)
+        #expect(strip.place.country == "PS")
+        #expect(try only("An air strike hit Gaza City.").place.precision == .exact)
+        #expect(try only("A ship was hit in the southern Red Sea.").place.precision == .water)
+    }
+}

@@ -9,6 +9,8 @@ struct PlaceLexicon: Sendable {
     /// Near cues as word lists, longest first.
     var nearCues: [[String]]
     var regionWords: Set<String>
+    /// "northern", "central": before a name, a part of an area ("northern Gaza").
+    var compassWords: Set<String>
     var particles: Set<String>
     var demonyms: [String: String]
     /// Verbs after a place that make it the subject, an actor: "Moscow said", "Kyiv has denied".
@@ -22,6 +24,7 @@ struct PlaceLexicon: Sendable {
         var organizationHeads: [String]
         var nearCues: [String]
         var regionWords: [String]
+        var compassWords: [String]
         var particles: [String]
         var subjectVerbs: [String]
     }
@@ -50,7 +53,8 @@ struct PlaceLexicon: Sendable {
             nearCues: rules.nearCues.map { $0.split(separator: " ").map(String.init) }.sorted {
                 $0.count > $1.count
             },
-            regionWords: Set(rules.regionWords), particles: Set(rules.particles), demonyms: demonyms,
+            regionWords: Set(rules.regionWords), compassWords: Set(rules.compassWords),
+            particles: Set(rules.particles), demonyms: demonyms,
             subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)))
     }()
 }

@@ -11,6 +11,8 @@ extension PlaceResolver {
         var places: [GazetteerPlace]
         /// The phrase ends with a region word ("Kursk region").
         var namesRegion: Bool
+        /// A compass word stands before it ("northern Gaza", "eastern Ukraine"): a part of an area.
+        var afterCompass = false
     }
 
     /// Capitalized phrases the gazetteer knows, longest match first, left to right.
@@ -86,6 +88,7 @@ extension PlaceResolver {
             if !places.isEmpty, accept(tokens, range, places) {
                 let namesRegion = lexicon.regionWords.contains(last.lower) || regionBefore
                 best = Candidate(range: range, key: key, places: places, namesRegion: namesRegion)
+                best?.afterCompass = i > 0 && lexicon.compassWords.contains(tokens[i - 1].lower)
             }
         }
         return best

@@ -175,6 +175,8 @@ public struct PlaceResolver: Sendable {
         func score(_ place: GazetteerPlace) -> Double {
             var score = 0.0
             if candidate.namesRegion && place.kind == .region { score += 1000 }
+            // "northern Gaza", "central Sudan": the area, where the name is also a town's.
+            if candidate.afterCompass && place.kind != .place { score += 400 }
             if place.kind == .water { score += 500 }
             if place.kind == .country && !candidate.namesRegion { score += 300 }
             if countries.contains(place.country) { score += 200 }
