@@ -611,3 +611,20 @@ extension EventExtractorTests {
         #expect(events.map { $0.location?.name ?? "-" } == ["Mombasa", "Nakuru"])
     }
 }
+
+extension EventExtractorTests {
+    @Test func weaponsShotDownOfThoseJustToldAreWhereTheStrikeWas() throws {
+        let text = """
+            Missiles struck Kharkiv on Monday evening, killing four people.
+
+            Overnight, Russia also sent 112 attack drones against Ukraine, the air force said. Air defence \
+            units shot down 71 of them.
+            """
+        let downed = try #require(
+            extractor.extract(from: article(text, published: "2025-02-11")).first {
+                $0.kind == .weaponsDisrupted
+            })
+        #expect(downed.location?.precision == .country)
+        #expect(downed.location?.country == "UA")
+    }
+}

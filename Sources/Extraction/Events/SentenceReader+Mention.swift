@@ -79,6 +79,20 @@ extension SentenceReader {
         {
             mention.refersBack = .demonstrative
         }
+        // "Air defence units shot down 71 of them": the weapons of the strike just told, where it was.
+        if kind == .weaponsDisrupted, mention.placeFromContext || mention.place == nil,
+            let strike = lastStrike,
+            (trigger..<min(range.upperBound, trigger + 6)).contains(where: {
+                tokens[$0].lower == "them" || tokens[$0].lower == "it"
+            })
+        {
+            mention.place = strike.place
+            mention.placeFromContext = true
+            if mention.dateIsReportDate {
+                mention.date = strike.date
+                mention.dateIsReportDate = strike.dateIsReportDate
+            }
+        }
         // "The Moroccan counterterror agency broke up a cell": a state arrests on its own soil.
         let arrestingState =
             kind == .arrest

@@ -27,6 +27,8 @@ struct SentenceReader {
     var narrativeDate: EventDate?
     /// The day of the first dated event: where a new paragraph's undated events are set.
     var storyDate: EventDate?
+    /// The last strike told (remote violence), for "shot down 71 of them".
+    var lastStrike: Mention?
     /// Events told so far with days of their own, for "a day after the shelling".
     var told: [(kind: EventKind, date: EventDate)] = []
     /// The last sentence read reported an event, kept or not (a background or a planned one).
@@ -478,6 +480,7 @@ struct SentenceReader {
         for mention in result where !mention.dateIsReportDate && mention.date.precision == .day {
             told.append((mention.kind, mention.date))
         }
+        if let strike = result.last(where: { Self.families[$0.kind] == 0 }) { lastStrike = strike }
         // The story's day: the first recent event dated by its own words.
         if storyDate == nil,
             let first = result.first(where: {
