@@ -628,3 +628,20 @@ extension EventExtractorTests {
         #expect(downed.location?.country == "UA")
     }
 }
+
+extension EventExtractorTests {
+    @Test func anIndependentSourceConfirmsAClaimAndACountrysCapitalIsNoActor() throws {
+        let text = """
+            Yemen's Houthi rebels said on Friday they had fired anti-ship missiles at a tanker in the Red Sea. \
+            The maritime agency UKMTO said a vessel reported an explosion in its vicinity west of Hodeidah.
+            """
+        let strike = try #require(extractor.extract(from: article(text)).first { $0.kind == .missileStrike })
+        #expect(strike.claim.status == .confirmed)
+        #expect(strike.claim.claimedBy.contains("UKMTO"))
+
+        let capital =
+            "Gang members attacked a neighbourhood in Haiti's capital early Thursday, killing 15 people."
+        let attack = try #require(extractor.extract(from: article(capital)).first)
+        #expect(!attack.actors.contains { $0.name.hasPrefix("Haiti") })
+    }
+}

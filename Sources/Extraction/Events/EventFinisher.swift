@@ -197,10 +197,26 @@ struct EventFinisher {
                 !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other),
                 aboutThisEvent(index)
             else { continue }
+            // An independent source (a UN mission, a maritime agency, a rights group) agreeing.
+            if let second = self.speaker(in: other, strict: true), second.type == .internationalOrganization {
+                return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
+            }
             if let second = self.speaker(in: other, strict: true), Self.isParty(second),
                 let first = speaker?.country, let country = second.country,
                 first != country
                     || lexicon.confirmations.contains(tokens, in: other) && differs(second)
+            {
+                return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
+            }
+        }
+        // An independent source telling of the same kind of violence in the next sentence
+        // ("UKMTO said a vessel reported an explosion nearby").
+        if mention.lastSentence + 1 < sentences.count {
+            let next = sentences[mention.lastSentence + 1].tokens
+            if let second = self.speaker(in: next, strict: true), second.type == .internationalOrganization,
+                lexicon.triggers.all(tokens, in: next).contains(where: {
+                    SentenceReader.family($0.value.kind) == SentenceReader.family(mention.kind)
+                })
             {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }

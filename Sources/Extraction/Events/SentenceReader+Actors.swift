@@ -139,6 +139,13 @@ extension SentenceReader {
                     } else if j > end {
                         end = j
                         type = .government
+                    } else if j < range.upperBound, lexicon.triggers.match(tokens, at: j) != nil {
+                        // "Russia's invasion": the country did it.
+                        end = place.tokenRange.upperBound
+                    } else {
+                        // "Haiti's capital", "Ukraine's east": a place, not an actor.
+                        i = end
+                        continue
                     }
                 }
                 found.append(
