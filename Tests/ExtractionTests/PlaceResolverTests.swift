@@ -148,3 +148,12 @@ extension PlaceResolverTests {
         #expect(try only("A ship was hit in the southern Red Sea.").place.precision == .water)
     }
 }
+
+extension PlaceResolverTests {
+    @Test func aCountrysCapitalIsItsCapitalTown() throws {
+        let found = try only("Gang members attacked a neighbourhood in Haiti's capital on Thursday.")
+        #expect(found.place.name == "Port-au-Prince")
+        #expect(found.place.precision == .exact)
+        #expect(found.text == "Haiti's capital")
+    }
+}

@@ -273,6 +273,11 @@ def main():
     blob = header + bytes(place_bytes) + bytes(key_bytes) + bytes(strings)
     with open(out, "wb") as f:
         f.write(blob)
+    # Each country's capital, for "Haiti's capital": capitals.json beside the gazetteer.
+    capitals = {c["iso"]: c["capital"] for c in countries.values() if c.get("capital")}
+    with open(os.path.join(os.path.dirname(out), "capitals.json"), "w", encoding="utf-8") as f:
+        json.dump(dict(sorted(capitals.items())), f, ensure_ascii=False, indent=0)
+        f.write("\n")
     print(f"{len(places)} places, {len(region_list)} regions, {len(district_list)} districts, {len(country_list)} countries, {len(water_list)} waters, "
           f"{len(keys)} keys, {len(blob) / 1e6:.1f} MB -> {out}")
 

@@ -17,6 +17,8 @@ struct PlaceLexicon: Sendable {
     var subjectVerbs: Set<String>
     /// Names of armed groups and institutions (`actors.json`): never places.
     var actorNames: Set<String>
+    /// Each country's capital by country code (`capitals.json`, from GeoNames).
+    var capitals: [String: String]
 
     private struct Rules: Decodable {
         var notPlaces: [String]
@@ -39,7 +41,10 @@ struct PlaceLexicon: Sendable {
             let rulesData = try? Data(contentsOf: rulesURL),
             let demonymData = try? Data(contentsOf: demonymURL),
             let rules = try? JSONDecoder().decode(Rules.self, from: rulesData),
-            let table = try? JSONSerialization.jsonObject(with: demonymData) as? [String: Any]
+            let table = try? JSONSerialization.jsonObject(with: demonymData) as? [String: Any],
+            let capitalURL = Bundle.module.url(forResource: "capitals", withExtension: "json"),
+            let capitalData = try? Data(contentsOf: capitalURL),
+            let capitals = try? JSONDecoder().decode([String: String].self, from: capitalData)
         else {
             preconditionFailure("Extraction's bundled places.json or demonyms.json is missing or malformed")
         }
@@ -55,6 +60,7 @@ struct PlaceLexicon: Sendable {
             },
             regionWords: Set(rules.regionWords), compassWords: Set(rules.compassWords),
             particles: Set(rules.particles), demonyms: demonyms,
-            subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)))
+            subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)),
+            capitals: capitals)
     }()
 }

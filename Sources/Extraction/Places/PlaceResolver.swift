@@ -100,7 +100,33 @@ public struct PlaceResolver: Sendable {
                 place: place,
                 kind: chosen.kind, isPossessive: possessive, alternatives: candidate.places.count - 1)
         }
-        return spans(resolved, tokens: tokens, scalars: scalars)
+        return spans(capitals(resolved, tokens: tokens, scalars: scalars), tokens: tokens, scalars: scalars)
+    }
+
+    /// "Haiti's capital": the capital town of the country named, told in place of the country.
+    func capitals(_ mentions: [PlaceMention], tokens: [Token], scalars: [Unicode.Scalar]) -> [PlaceMention] {
+        mentions.map { mention in
+            let after = mention.tokenRange.upperBound
+            guard mention.kind == .country, mention.isPossessive, after + 2 < tokens.count,
+                tokens[after + 1].lower == "s", tokens[after + 2].lower == "capital",
+                let code = mention.place.country, let name = lexicon.capitals[code],
+                let town = gazetteer.places(named: NameKey.normalize(name)).filter({
+                    $0.kind == .place && $0.country == code
+                }).max(by: { $0.population < $1.population })
+            else { return mention }
+            let region = town.regionIndex.flatMap { $0 == town.index ? nil : gazetteer.place($0) }
+            let end = tokens[after + 2].end
+            let text = String(String.UnicodeScalarView(scalars[mention.start..<end]))
+            let place = Place(
+                name: town.name, admin1: region?.name, country: code,
+                lat: (town.latitude * 10_000).rounded() / 10_000,
+                lon: (town.longitude * 10_000).rounded() / 10_000,
+                precision: .exact, geonamesID: town.geonamesID, text: text)
+            return PlaceMention(
+                text: text, start: mention.start, end: end,
+                tokenRange: mention.tokenRange.lowerBound..<(after + 3),
+                place: place, kind: .place, isPossessive: false, alternatives: 0)
+        }
     }
 
     /// "between the towns of A and B": the stretch between two places. Close together (50 km),
