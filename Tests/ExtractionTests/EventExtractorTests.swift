@@ -272,11 +272,11 @@ extension EventExtractorTests {
     @Test func twoSourcesFiguresGiveTheLowestAndARisenTollTheLatest() throws {
         let sources = """
             An airstrike hit a house near Kaura Namoda on Monday, killing at least nine people, officials \
-            said, while rescuers put the death toll at 11. Eleven other people were wounded.
+            said, while rescuers put the death toll at 11. Fourteen other people were wounded.
             """
         let strike = try #require(extractor.extract(from: article(sources)).first)
         #expect(strike.casualties?.killed?.value == 9)
-        #expect(strike.casualties?.injured?.value == 11)
+        #expect(strike.casualties?.injured?.value == 14)
         let risen =
             "An airstrike hit a house near Kaura Namoda on Monday, killing two. The death toll rose to five."
         #expect(extractor.extract(from: article(risen)).first?.casualties?.killed?.value == 5)
@@ -381,11 +381,11 @@ extension EventExtractorTests {
             "Gunmen opened fire on a bar in Gusau on Saturday, killing five men, as a six-month war raged on."
         #expect(extractor.extract(from: article(war)).map(\.kind) == [.attackOnCivilians])
         let base = """
-            The army said it had repelled the attack near Gusau on Friday, losing three soldiers, and that it \
-            had since set up a new base in Gusau to secure the road.
+            Troops repelled a rebel assault on a convoy near Gusau on Friday, losing two men, and the army \
+            has since set up a new base in Gusau to guard the highway.
             """
         #expect(Set(extractor.extract(from: article(base)).map(\.kind)) == [.armedClash, .baseEstablished])
-        let truce = "A 48-hour truce had been agreed on Wednesday evening after clashes along the border."
+        let truce = "A three-day truce was agreed on Monday night after clashes near the frontier."
         #expect(extractor.extract(from: article(truce)).map(\.kind) == [.agreement])
         let dispersed =
             "On Friday, villagers in Anka who protested against the new checkpoint were dispersed by soldiers."
@@ -430,13 +430,13 @@ extension EventExtractorTests {
 
     @Test func arrestsSinceTheWeekendAreEventsAndTroopsMovedOrPulledOutAreToo() {
         let arrests =
-            "In Gusau, security forces have arrested at least 40 young men since the weekend, relatives said."
+            "In Gusau, police have detained at least 25 traders since the weekend, their families said."
         #expect(extractor.extract(from: article(arrests)).map(\.kind) == [.arrest])
         let tally = "Security forces have arrested more than 900 people since January 2024, officials said."
         #expect(extractor.extract(from: article(tally)).isEmpty)
         let pulled = "The army pulled its ground troops out of Anka on Sunday."
         #expect(extractor.extract(from: article(pulled)).map(\.kind) == [.territoryTransferred])
-        let moved = "The army said it had moved 5,000 troops into Zamfara state over the weekend."
+        let moved = "The army said on Tuesday it had sent 2,000 troops into Zamfara state."
         #expect(extractor.extract(from: article(moved)).map(\.kind) == [.groupChange])
         let held = "Twelve pupils are being held by kidnappers who raided a school in Anka on Wednesday."
         #expect(extractor.extract(from: article(held)).map(\.kind) == [.abduction])
@@ -474,12 +474,12 @@ extension EventExtractorTests {
 extension EventExtractorTests {
     @Test func theOtherMissileAndTheCitysDistrictBelongToTheStrikeJustTold() throws {
         let text = """
-            Two Russian missiles struck Kharkiv on Monday evening, killing four people. One tore through \
-            the upper floors of a building in the city's Kyivskyi district; the other exploded near a tram depot.
+            Two missiles struck Dnipro on Friday night, injuring nine people. One hit a school in the \
+            city's Shevchenkivskyi district; the other exploded in a car park.
             """
         let events = extractor.extract(from: article(text))
         #expect(events.map(\.kind) == [.missileStrike])
-        #expect(events.first?.location?.name == "Kharkiv")
+        #expect(events.first?.location?.name == "Dnipro")
     }
 }
 
@@ -603,22 +603,22 @@ extension EventExtractorTests {
 extension EventExtractorTests {
     @Test func aSecondDeedInALaterClauseWithItsOwnPlaceIsItsOwnEvent() {
         let text = """
-            In the port city of Mombasa, police used tear gas to break up a march by several hundred \
-            protesters on Tuesday, while in Nakuru thousands marched through the town centre without incident.
+            In the lakeside city of Kisumu, police fired tear gas to break up a rally by hundreds of \
+            students on Monday, while in Eldoret thousands marched peacefully to the county offices.
             """
         let events = extractor.extract(from: article(text))
         #expect(events.map(\.kind) == [.protestWithIntervention, .peacefulProtest])
-        #expect(events.map { $0.location?.name ?? "-" } == ["Mombasa", "Nakuru"])
+        #expect(events.map { $0.location?.name ?? "-" } == ["Kisumu", "Eldoret"])
     }
 }
 
 extension EventExtractorTests {
     @Test func weaponsShotDownOfThoseJustToldAreWhereTheStrikeWas() throws {
         let text = """
-            Missiles struck Kharkiv on Monday evening, killing four people.
+            Missiles struck Dnipro on Friday night, injuring nine people.
 
-            Overnight, Russia also sent 112 attack drones against Ukraine, the air force said. Air defence \
-            units shot down 71 of them.
+            Overnight, Russia also launched 64 drones against Ukraine, the air force said. Air defences \
+            downed 40 of them.
             """
         let downed = try #require(
             extractor.extract(from: article(text, published: "2025-02-11")).first {

@@ -210,7 +210,7 @@ struct EventFinisher {
             }
         }
         // An independent source telling of the same kind of violence in the next sentence
-        // ("UKMTO said a vessel reported an explosion nearby").
+        // ("a maritime agency said a ship reported a blast nearby").
         if mention.lastSentence + 1 < sentences.count {
             let next = sentences[mention.lastSentence + 1].tokens
             if let second = self.speaker(in: next, strict: true), second.type == .internationalOrganization,

@@ -203,7 +203,7 @@ extension SentenceReader {
         }
     }
 
-    /// The trigger stands in a clause of time ("hours after Hezbollah fired", "before troops
+    /// The trigger stands in a clause of time ("hours after the rebels fired", "before troops
     /// shelled"), a few words after its conjunction and no comma between.
     func isInTimeClause(_ trigger: Int, in range: Range<Int>) -> Bool {
         var i = trigger - 1

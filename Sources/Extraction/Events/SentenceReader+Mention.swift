@@ -70,7 +70,7 @@ extension SentenceReader {
         mention.placeFromContext =
             chosenPlace.map { chosen in !sentencePlaces.contains { $0 == chosen } } ?? false
         mention.refersBack = refersBack(trigger: trigger, in: range)
-        // "One tore through a block; the other exploded near a depot": the weapons just told.
+        // "One hit a school; the other fell in a field": the weapons just told.
         let first = tokens[range.lowerBound].lower
         let second = range.count > 1 ? tokens[range.lowerBound + 1].lower : ""
         if mention.refersBack == .none, weapons.isEmpty, Self.families[kind] == 0,
@@ -79,7 +79,7 @@ extension SentenceReader {
         {
             mention.refersBack = .demonstrative
         }
-        // "Air defence units shot down 71 of them": the weapons of the strike just told, where it was.
+        // "Air defences downed 40 of them": the weapons of the strike just told, where it was.
         if kind == .weaponsDisrupted, mention.placeFromContext || mention.place == nil,
             let strike = lastStrike,
             (trigger..<min(range.upperBound, trigger + 6)).contains(where: {

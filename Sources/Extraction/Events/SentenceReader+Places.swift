@@ -35,7 +35,7 @@ extension SentenceReader {
             if origin { origins.append(mention.tokenRange) }
             return (!mention.isPossessive || mention.kind == .region) && !origin
         }
-        // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
+        // "the city's Zarichnyi district": a part of the town just told, whatever else bears its name.
         usable = usable.map { mention in
             var noun = mention.tokenRange.lowerBound - 1
             if noun >= range.lowerBound && ["'s", "’s"].contains(tokens[noun].text) {
@@ -66,7 +66,7 @@ extension SentenceReader {
         let framing = usable.first { mention in
             let start = mention.tokenRange.lowerBound
             let end = mention.tokenRange.upperBound
-            // "In Lagos,", "In the port city of Mombasa,".
+            // "In Lagos,", "In the port city of Tarvo,".
             guard start > range.lowerBound, start - range.lowerBound <= 6, end < range.upperBound else {
                 return false
             }
@@ -74,7 +74,7 @@ extension SentenceReader {
             return tokens[end].text == "," && tokens[range.lowerBound].lower == "in"
                 && lead.allSatisfy { tokens[$0].kind == .word && !tokens[$0].isCapitalized }
         }
-        // A place past the clause that follows the trigger's (", while in Nakuru …") is that clause's.
+        // A place past the clause that follows the trigger's (", while in Tarvo …") is that clause's.
         if let cut = (trigger..<range.upperBound).first(where: { i in
             tokens[i].text == ";"
                 || tokens[i].text == "," && i + 1 < range.upperBound

@@ -27,7 +27,7 @@ struct SentenceReader {
     var narrativeDate: EventDate?
     /// The day of the first dated event: where a new paragraph's undated events are set.
     var storyDate: EventDate?
-    /// The last strike told (remote violence), for "shot down 71 of them".
+    /// The last strike told (remote violence), for "downed 40 of them".
     var lastStrike: Mention?
     /// Events told so far with days of their own, for "a day after the shelling".
     var told: [(kind: EventKind, date: EventDate)] = []
@@ -308,7 +308,7 @@ struct SentenceReader {
             guard let family = Self.families[kind] else { continue }
             valid.append((family, candidate))
             if let current = chosen[family] {
-                // "Airstrikes killed 12 …, hours after Hezbollah fired rockets": the main clause's deed.
+                // "Airstrikes killed 12 …, hours after the rebels fired rockets": the main clause's deed.
                 let candidateAside = isInTimeClause(candidate.range.lowerBound, in: range)
                 let currentAside = isInTimeClause(current.range.lowerBound, in: range)
                 let better =
@@ -433,7 +433,7 @@ struct SentenceReader {
                         injured: injured, countryPlaceOnly: kinds.count > 1 && kind != kinds.first))
             }
         }
-        // "Police used tear gas in Mombasa, while in Nakuru thousands marched without incident":
+        // "Police fired tear gas in Anka, while in Tarvo thousands marched peacefully":
         // a second deed of the family in a later clause with a place of its own.
         for (family, choice) in chosen where family <= 3 {
             guard
