@@ -197,11 +197,12 @@ struct EventFinisher {
                 !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other),
                 aboutThisEvent(index)
             else { continue }
+            guard let second = self.speaker(in: other, strict: true) else { continue }
             // An independent source (a UN mission, a maritime agency, a rights group) agreeing.
-            if let second = self.speaker(in: other, strict: true), second.type == .internationalOrganization {
+            if second.type == .internationalOrganization {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }
-            if let second = self.speaker(in: other, strict: true), Self.isParty(second),
+            if Self.isParty(second),
                 let first = speaker?.country, let country = second.country,
                 first != country
                     || lexicon.confirmations.contains(tokens, in: other) && differs(second)

@@ -227,16 +227,16 @@ extension SentenceReader {
         let start = min(a.upperBound, b.upperBound)
         let end = max(a.lowerBound, b.lowerBound)
         guard end - start >= 5 else { return nil }  // overlapping or near triggers share a clause
-        let gap = start..<end
-        for i in gap {
-            if tokens[i].text == ";" { return i }
-            if tokens[i].text == ",", i + 1 < gap.upperBound,
-                ["and", "while", "but", "whereas"].contains(tokens[i + 1].lower)
-            {
-                return i
-            }
-        }
-        return nil
+        return (start..<end).first { isClauseCut(at: $0, before: end) }
+    }
+
+    /// A semicolon, or a comma before "while", "but", "whereas" (and "and" unless `strong`), with
+    /// the next clause starting before `end`.
+    func isClauseCut(at i: Int, before end: Int, strong: Bool = false) -> Bool {
+        if tokens[i].text == ";" { return true }
+        guard tokens[i].text == ",", i + 1 < end else { return false }
+        let conjunction = tokens[i + 1].lower
+        return ["while", "but", "whereas"].contains(conjunction) || !strong && conjunction == "and"
     }
 
     func isNegatedOrUnreal(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {

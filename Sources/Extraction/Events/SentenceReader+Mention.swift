@@ -74,7 +74,7 @@ extension SentenceReader {
         let first = tokens[range.lowerBound].lower
         let second = range.count > 1 ? tokens[range.lowerBound + 1].lower : ""
         if mention.refersBack == .none, weapons.isEmpty, Self.families[kind] == 0,
-            ["one", "both", "it", "they"].contains(first) && !["of"].contains(second)
+            ["one", "both", "it", "they"].contains(first) && second != "of"
                 || first == "the" && ["other", "first", "second"].contains(second)
         {
             mention.refersBack = .demonstrative
@@ -96,10 +96,9 @@ extension SentenceReader {
         // "The Moroccan counterterror agency broke up a cell": a state arrests on its own soil.
         let arrestingState =
             kind == .arrest
-            ? range.first(where: {
-                tokens[$0].isCapitalized && PlaceLexicon.bundled.demonyms[tokens[$0].lower] != nil
-            })
-            .flatMap { PlaceLexicon.bundled.demonyms[tokens[$0].lower] } : nil
+            ? range.lazy.compactMap {
+                self.tokens[$0].isCapitalized ? PlaceLexicon.bundled.demonyms[self.tokens[$0].lower] : nil
+            }.first : nil
         if chosenPlace == nil,
             let country = demonymCountry ?? (countryPlaceOnly ? countryOf(place) : nil) ?? arrestingState
         {

@@ -75,10 +75,8 @@ extension SentenceReader {
                 && lead.allSatisfy { tokens[$0].kind == .word && !tokens[$0].isCapitalized }
         }
         // A place past the clause that follows the trigger's (", while in Tarvo …") is that clause's.
-        if let cut = (trigger..<range.upperBound).first(where: { i in
-            tokens[i].text == ";"
-                || tokens[i].text == "," && i + 1 < range.upperBound
-                    && ["while", "whereas", "but"].contains(tokens[i + 1].lower)
+        if let cut = (trigger..<range.upperBound).first(where: {
+            isClauseCut(at: $0, before: range.upperBound, strong: true)
         }), usable.contains(where: { $0.tokenRange.lowerBound < cut }) {
             usable.removeAll { $0.tokenRange.lowerBound > cut }
         }

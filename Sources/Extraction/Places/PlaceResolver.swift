@@ -108,7 +108,8 @@ public struct PlaceResolver: Sendable {
         mentions.map { mention in
             let after = mention.tokenRange.upperBound
             guard mention.kind == .country, mention.isPossessive, after + 2 < tokens.count,
-                tokens[after + 1].lower == "s", tokens[after + 2].lower == "capital",
+                ["'", "’"].contains(tokens[after].text), tokens[after + 1].lower == "s",
+                tokens[after + 2].lower == "capital",
                 let code = mention.place.country, let name = lexicon.capitals[code],
                 let town = gazetteer.places(named: NameKey.normalize(name)).filter({
                     $0.kind == .place && $0.country == code
