@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Extraction",
             dependencies: ["EventModel"],
-            exclude: ["Gazetteer"],
+            exclude: ["Gazetteer", "Lexicon/build_discards.py", "Lexicon/discard-extra.txt"],
             resources: [.process("Resources")],
             swiftSettings: strictness
         ),

@@ -9,8 +9,8 @@ struct EventFinisher {
     let sentences: [Sentence]
     let tokens: [Token]
     let places: [PlaceMention]
-    /// The article's reader, for finding the actors of attribution and denial sentences.
-    let reader: SentenceReader
+    /// Finds the actors of attribution and denial sentences.
+    let actors: ActorFinder
 
     func finish(_ mention: Mention) -> Event {
         var factors: [ConfidenceFactor] = []
@@ -68,8 +68,9 @@ struct EventFinisher {
         let confidence = min(0.95, max(0.05, 0.5 + factors.reduce(0) { $0 + $1.weight }))
 
         var casualties: Casualties?
-        if mention.killed != nil || mention.injured != nil {
-            casualties = Casualties(killed: mention.killed, injured: mention.injured)
+        if mention.killed != nil || mention.injured != nil || mention.captured != nil {
+            casualties = Casualties(
+                killed: mention.killed, injured: mention.injured, captured: mention.captured)
         }
         let quoteStart = sentence.start
         let quoteEnd = sentences[mention.lastSentence].end
@@ -115,10 +116,10 @@ struct EventFinisher {
             let ownSide =
                 speaker.country != nil
                 ? mention.initiator?.country == speaker.country
-                : (range.lowerBound..<max(range.lowerBound, min(mention.trigger, range.upperBound))).contains
-                {
-                    ["its", "our"].contains(tokens[$0].lower)
-                }
+                : (range.lowerBound..<max(range.lowerBound, min(mention.trigger.lowerBound, range.upperBound)))
+                    .contains {
+                        ["its", "our"].contains(tokens[$0].lower)
+                    }
                     || mention.initiator == nil
             if battle || ownSide && mention.kind.family.isViolenceOrProtest {
                 claim = Claim(status: .claimed, claimedBy: [speaker.name])
@@ -132,9 +133,9 @@ struct EventFinisher {
             let other = sentences[index].tokens
             let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
             if names.contains(where: { !$0.isEmpty && sentenceKey.contains($0) }) { return true }
-            return lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
+            return kinds(in: other).contains(mention.kind)
         }
-        func differs(_ other: SentenceReader.FoundActor) -> Bool {
+        func differs(_ other: FoundActor) -> Bool {
             guard let speaker else { return true }
             if let a = speaker.country, let b = other.country { return a != b }
             return NameKey.normalize(speaker.name) != NameKey.normalize(other.name)
@@ -149,7 +150,7 @@ struct EventFinisher {
                 !denies && index > mention.lastSentence
                 && lexicon.failures.contains(tokens, in: other) != repelled
                 && lexicon.attribution.contains(tokens, in: other)
-                && lexicon.triggers.all(tokens, in: other).contains { $0.value.kind == mention.kind }
+                && kinds(in: other).contains(mention.kind)
             guard denies || contradicts, aboutThisEvent(index) else { continue }
             if let denier = partiesAndSources(in: other).first(where: {
                 differs($0) && Self.isParty($0) && ($0.country != nil || $0.type != speaker?.type)
@@ -162,9 +163,8 @@ struct EventFinisher {
             for index in mention.sentence..<end {
                 let other = sentences[index].tokens
                 guard let cue = lexicon.responsibility.all(tokens, in: other).first else { continue }
-                let named = lexicon.triggers.all(tokens, in: cue.range.upperBound..<other.upperBound).contains
-                {
-                    $0.value.kind.family.isViolenceOrProtest
+                let named = kinds(in: cue.range.upperBound..<other.upperBound).contains {
+                    $0.family.isViolenceOrProtest
                 }
                 guard index == mention.sentence || aboutThisEvent(index) || named else { continue }
                 let owners = partiesAndSources(in: other.lowerBound..<cue.range.lowerBound).filter {
@@ -215,9 +215,7 @@ struct EventFinisher {
         if mention.lastSentence + 1 < sentences.count {
             let next = sentences[mention.lastSentence + 1].tokens
             if let second = self.speaker(in: next, strict: true), second.type == .internationalOrganization,
-                lexicon.triggers.all(tokens, in: next).contains(where: {
-                    SentenceReader.family($0.value.kind) == SentenceReader.family(mention.kind)
-                })
+                kinds(in: next).contains(where: { $0.family == mention.kind.family })
             {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }
@@ -227,7 +225,7 @@ struct EventFinisher {
 
     /// Each attribution verb's own voice: the actor right before it ("the army said") or right
     /// after it ("according to Hamas").
-    func speakers(in range: Range<Int>) -> [SentenceReader.FoundActor] {
+    func speakers(in range: Range<Int>) -> [FoundActor] {
         let actors = partiesAndSources(in: range)
         return lexicon.attribution.all(tokens, in: range).compactMap { verb in
             actors.first {
@@ -237,7 +235,7 @@ struct EventFinisher {
     }
 
     /// Parties to a conflict speak for a side: forces, armed groups, governments of a country.
-    static func isParty(_ actor: SentenceReader.FoundActor) -> Bool {
+    static func isParty(_ actor: FoundActor) -> Bool {
         switch actor.type {
         case .stateForces?, .rebelGroup?, .politicalMilitia?, .identityMilitia?, .externalForces?: true
         case .government?: actor.country != nil
@@ -247,10 +245,10 @@ struct EventFinisher {
 
     /// The actor nearest an attribution verb ("the army said", "according to Hamas"); for a second
     /// voice (`strict`), only the one right before the verb or right after it.
-    func speaker(in range: Range<Int>, strict: Bool = false) -> SentenceReader.FoundActor? {
+    func speaker(in range: Range<Int>, strict: Bool = false) -> FoundActor? {
         let verbs = lexicon.attribution.all(tokens, in: range)
         guard !verbs.isEmpty else { return nil }
-        var best: (SentenceReader.FoundActor, Int)?
+        var best: (FoundActor, Int)?
         let actors = partiesAndSources(in: range)
         for verb in verbs {
             for actor in actors {
@@ -270,20 +268,25 @@ struct EventFinisher {
 
     /// Named actors and demonym-led ones, then bare nouns of fighting forces ("the army",
     /// "air defence units", "the rebels") that name no country.
-    func partiesAndSources(in range: Range<Int>) -> [SentenceReader.FoundActor] {
-        var found = reader.findActors(in: range)
+    func partiesAndSources(in range: Range<Int>) -> [FoundActor] {
+        var found = actors.named(in: range)
         for match in lexicon.actorNouns.all(tokens, in: range) {
             guard !found.contains(where: { $0.range.overlaps(match.range) }) else { continue }
             switch match.value {
             case .stateForces, .rebelGroup, .politicalMilitia, .identityMilitia, .civilians, .government:
                 let name = match.range.map { tokens[$0].text }.joined(separator: " ")
                 found.append(
-                    SentenceReader.FoundActor(range: match.range, name: name, country: nil, type: match.value)
+                    FoundActor(range: match.range, name: name, country: nil, type: match.value)
                 )
             default: continue
             }
         }
         return found
+    }
+
+    /// The kinds a range's cues name outright.
+    func kinds(in range: Range<Int>) -> Set<EventKind> {
+        Set(lexicon.cues.all(tokens, in: range).flatMap { $0.value.compactMap(\.kind) })
     }
 
     // MARK: Wording

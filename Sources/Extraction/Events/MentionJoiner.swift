@@ -1,43 +1,35 @@
 import EventModel
 
-/// Joins the mentions of one event within an article: the same kind, at the same or a nested
-/// place (or one of them unplaced), on overlapping dates. "Russia launched two missiles … The
-/// missiles struck Kharkiv" becomes one missile strike on Kharkiv.
+/// Joins the mentions of one event within an article: a lead and its details ("A bombing in
+/// Diyala killed 15 … The suicide bomb exploded in the city of Baquba"), a retelling ("the
+/// attack", "Tuesday's blast"), and a protest with what was done to it. Two mentions join when
+/// their kinds agree (the same, or a general word and a specific one of the same violence),
+/// their days overlap, their places nest, and nothing marks the second as another event
+/// ("another bomb", a different toll at a place of its own).
 enum MentionJoiner {
-    /// `rank` orders kinds as ACLED ranks them (lower first): a protest told in one sentence and
-    /// dispersed in the next is one event of the higher kind.
     static func join(_ mentions: [Mention], rank: [EventKind: Int] = [:]) -> [Mention] {
         var result: [Mention] = []
         for mention in mentions {
             if let index = result.lastIndex(where: { escalates($0, mention) }) {
-                var merged = merge(result[index], mention)
+                var merged = merge(result[index], mention, rank: rank)
                 if mention.kind == .arrest {
                     // Detentions at a protest are its intervention.
                     merged.kind =
                         result[index].kind == .peacefulProtest ? .protestWithIntervention : result[index].kind
                     merged.trigger = result[index].trigger
-                } else {
-                    let higher = (rank[mention.kind] ?? 99) < (rank[result[index].kind] ?? 99)
-                    merged.kind = higher ? mention.kind : result[index].kind
-                    merged.trigger = higher ? mention.trigger : result[index].trigger
                 }
                 result[index] = merged
-            } else if let index = result.lastIndex(where: { compatible($0, mention) }) {
-                result[index] = merge(result[index], mention)
-            } else if mention.refersBack != .none,
-                let index = result.lastIndex(where: { refers(mention, to: $0) })
+            } else if let index = result.lastIndex(where: { joins($0, mention) }) {
+                result[index] = merge(result[index], mention, rank: rank)
+            } else if mention.isAside && mention.byNoun && mention.dateIsReportDate && mention.killed == nil {
+                // "Following Assange's arrest, …": a cause named in passing, without a day, that no
+                // event of the article tells.
+                continue
+            } else if mention.refersBack == .object && mention.killed == nil && mention.injured == nil
+                && (mention.placeFromContext || mention.dateIsReportDate)
             {
-                // "No one was hurt in that attack": news of the event told just before.
-                var merged = merge(result[index], mention)
-                merged.kind = result[index].kind
-                merged.trigger = result[index].trigger
-                merged.place = result[index].place ?? mention.place
-                // A look back does not carry the narration on: later sentences still join by the
-                // distance from the event's own sentences.
-                merged.lastSentence = result[index].lastSentence
-                result[index] = merged
-            } else if mention.refersBack == .object && mention.killed == nil && mention.injured == nil {
-                // "facilitators of the <town> bombing", with that bombing not told here: no event.
+                // "claimed the attack", with that attack not told here: no event (unless the words
+                // say where and when: "claimed the explosions in London today").
                 continue
             } else {
                 result.append(mention)
@@ -46,32 +38,71 @@ enum MentionJoiner {
         return result
     }
 
-    /// Kinds of violence: a vague "attack" joins the specific strike reported beside it.
+    /// Kinds of violence a general word ("attack", "killed") may stand for.
     static let violent: Set<EventKind> = [
         .airStrike, .droneStrike, .missileStrike, .shelling, .explosiveDevice, .suicideBombing,
         .grenadeAttack,
         .chemicalAttack, .armedClash, .attackOnCivilians,
     ]
 
-    static func compatible(_ a: Mention, _ b: Mention) -> Bool {
-        let absorbs =
-            a.kind != b.kind && (!a.strongTrigger || !b.strongTrigger) && violent.contains(a.kind)
-            && violent.contains(b.kind)
-        guard a.kind == b.kind || absorbs, a.background == b.background else { return false }
-        guard datesOverlap(a, b) else { return false }
+    /// Bombings: an explosion told in one sentence and the suicide bomber in the next are one.
+    static let bombings: Set<EventKind> = [.explosiveDevice, .suicideBombing, .grenadeAttack]
+
+    static func kindsAgree(_ a: Mention, _ b: Mention) -> Bool {
+        if a.kind == b.kind { return true }
+        guard violent.contains(a.kind), violent.contains(b.kind) else { return false }
+        if bombings.contains(a.kind) && bombings.contains(b.kind) { return true }
+        if a.kind.family == .remoteViolence && b.kind.family == .remoteViolence
+            && (a.weapons.isEmpty || b.weapons.isEmpty)
+        {
+            return true
+        }
+        // A general word beside a specific one ("the attack" after "a car bomb"); a specific one
+        // pointing back ("the blast") only to one of its family.
+        if !a.strongTrigger || !b.strongTrigger { return true }
+        return b.refersBack != .none && a.kind.family == b.kind.family
+    }
+
+    static func joins(_ a: Mention, _ b: Mention) -> Bool {
+        let referring = b.refersBack == .definite || b.refersBack == .demonstrative || b.refersBack == .object
+        guard kindsAgree(a, b), datesOverlap(a, b) else { return false }
+        // A reference to background is background; nothing else joins it.
+        if a.background != b.background && !(a.background && referring && b.dateIsReportDate) { return false }
+        if b.isNew && !referring { return false }
+        // Two clauses of one sentence tell two deeds, unless the second points back.
+        if a.sentence == b.sentence && a.segment != b.segment && !referring { return false }
+        if b.indefinite && b.sentence > a.lastSentence && !referring { return false }
         // A place borrowed from context does not keep a mention from joining its event.
         let aPlace = a.placeFromContext ? nil : a.place
         let bPlace = b.placeFromContext ? nil : b.place
-        guard placesCompatible(aPlace, bPlace) else { return false }
-        // A country-wide mention is narrowed to a town only by the very next sentence ("The
-        // missiles struck Kharkiv"); further on, "also" and new facts mean another event.
+        // "Tuesday's attack", "that attack": the event told before, wherever this sentence's
+        // places point.
+        let pointed =
+            b.refersBack == .demonstrative && b.kind.family == a.kind.family && !a.dateIsReportDate
+            && !b.dateIsReportDate
+        guard pointed || placesCompatible(aPlace, bPlace) else { return false }
+        // Two tolls of one day, neither pointing back: two events ("six killed in X … 13 soldiers
+        // were killed at a base").
+        if !referring, let ka = a.killed?.value, let kb = b.killed?.value, ka != kb, ka > 0, kb > 0,
+            b.sentence != a.sentence
+        {
+            return false
+        }
+        // The same deed on the same days, each dated by its own words: one event, however far apart.
+        if a.kind == b.kind && !a.dateIsReportDate && !b.dateIsReportDate { return true }
+        let distance = b.sentence - a.lastSentence
+        if distance > 3 && !referring && !(aPlace != nil && bPlace != nil) { return false }
+        // A country-wide mention is narrowed to a town only nearby; further on, new facts mean
+        // another event.
         let broad = specificity(a.place) <= 1 || specificity(b.place) <= 1
-        // Two unplaced mentions far apart are two events.
-        if (a.place == nil && b.place == nil) && b.sentence > a.lastSentence + 2 { return false }
         let specific = specificity(a.place) >= 2 || specificity(b.place) >= 2
-        // ("Thirty-one people were injured in the attack" still refers back to the strike.)
-        let weakReference = absorbs && !b.strongTrigger
-        if broad && specific && b.sentence > a.lastSentence + 1 && !weakReference { return false }
+        if broad && specific && distance > 1 && !referring && b.strongTrigger && a.strongTrigger
+            && !b.dateIsReportDate
+        {
+            return false
+        }
+        // Two unplaced mentions far apart are two events.
+        if a.place == nil && b.place == nil && distance > 2 { return false }
         return true
     }
 
@@ -80,34 +111,15 @@ enum MentionJoiner {
     static func escalates(_ a: Mention, _ b: Mention) -> Bool {
         a.kind != b.kind && a.kind.family == .protestsAndRiots
             && (b.kind.family == .protestsAndRiots || b.kind == .arrest)
-            && b.sentence == a.lastSentence + 1 && a.background == b.background && datesOverlap(a, b)
+            && b.sentence <= a.lastSentence + 1 && a.background == b.background && datesOverlap(a, b)
             && placesCompatible(a.place, b.place)
-    }
-
-    /// A mention pointing back ("that attack") is about a recent event of the article that is
-    /// not speech, on the same days, at the same or a nested place (or none of its own).
-    static func refers(_ mention: Mention, to event: Mention) -> Bool {
-        guard !event.kind.isCommunication,
-            mention.sentence - event.lastSentence <= 3 || mention.refersBack == .object,
-            event.background == mention.background, datesOverlap(event, mention)
-        else { return false }
-        // "The blast", "the clearance operation": only an event of its own family.
-        if mention.refersBack == .definite
-            && SentenceReader.family(event.kind) != SentenceReader.family(mention.kind)
-        {
-            return false
-        }
-        return mention.placeFromContext || mention.place == nil
-            || placesCompatible(event.place, mention.place)
     }
 
     static func datesOverlap(_ a: Mention, _ b: Mention) -> Bool {
         if a.dateIsReportDate || b.dateIsReportDate { return true }
         guard let aStart = a.date.start, let aEnd = a.date.end, let bStart = b.date.start,
             let bEnd = b.date.end
-        else {
-            return true
-        }
+        else { return true }
         return aStart <= bEnd && bStart <= aEnd
     }
 
@@ -118,6 +130,7 @@ enum MentionJoiner {
         if a.kind == .country || b.kind == .country { return true }
         if a.kind == .region, b.place.admin1 == a.place.name { return true }
         if b.kind == .region, a.place.admin1 == b.place.name { return true }
+        if let distance = a.place.distanceKm(to: b.place), distance < 15 { return true }
         return false
     }
 
@@ -133,13 +146,19 @@ enum MentionJoiner {
         }
     }
 
-    static func merge(_ a: Mention, _ b: Mention) -> Mention {
+    static func merge(_ a: Mention, _ b: Mention, rank: [EventKind: Int]) -> Mention {
         var merged = a
-        if a.kind != b.kind
-            && (!a.strongTrigger && b.strongTrigger || a.weapons.isEmpty && !b.weapons.isEmpty)
-        {
-            merged.kind = b.kind
-            merged.trigger = b.trigger
+        if a.kind != b.kind {
+            let bBetter =
+                a.strongTrigger != b.strongTrigger
+                ? b.strongTrigger
+                : a.strongTrigger
+                    ? (rank[b.kind] ?? 99) < (rank[a.kind] ?? 99)
+                    : (a.weapons.isEmpty && !b.weapons.isEmpty) || (rank[b.kind] ?? 99) < (rank[a.kind] ?? 99)
+            if bBetter {
+                merged.kind = b.kind
+                merged.trigger = b.trigger
+            }
         }
         merged.lastSentence = max(a.lastSentence, b.lastSentence)
         if a.placeFromContext && !b.placeFromContext && b.place != nil
@@ -165,10 +184,14 @@ enum MentionJoiner {
         // A rising tally: the article's latest figure.
         merged.killed = b.killed ?? a.killed
         merged.injured = b.injured ?? a.injured
+        merged.captured = a.captured ?? b.captured
         merged.quantities.merge(b.quantities) { first, _ in first }
         merged.targets = Array(Set(a.targets + b.targets)).sorted()
         merged.outcome = a.outcome ?? b.outcome
         merged.strongTrigger = a.strongTrigger || b.strongTrigger
+        merged.isAside = a.isAside && b.isAside
+        merged.background = a.background
+        merged.indefinite = a.indefinite
         return merged
     }
 }

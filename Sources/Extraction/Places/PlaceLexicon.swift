@@ -19,6 +19,12 @@ struct PlaceLexicon: Sendable {
     var actorNames: Set<String>
     /// Each country's capital by country code (`capitals.json`, from GeoNames).
     var capitals: [String: String]
+    /// "the tanker X": the name after one of these is a ship's.
+    var shipWords: Set<String>
+    /// "the X family", "X missiles": a name before one of these is not a place.
+    var notPlaceAfter: Set<String>
+    /// "the village of X", "X camp": a name the gazetteer lacks is a settlement all the same.
+    var settlementWords: Set<String>
 
     private struct Rules: Decodable {
         var notPlaces: [String]
@@ -29,6 +35,9 @@ struct PlaceLexicon: Sendable {
         var compassWords: [String]
         var particles: [String]
         var subjectVerbs: [String]
+        var shipWords: [String]
+        var notPlaceAfter: [String]
+        var settlementWords: [String]
     }
 
     static let bundled: PlaceLexicon = {
@@ -61,6 +70,18 @@ struct PlaceLexicon: Sendable {
             regionWords: Set(rules.regionWords), compassWords: Set(rules.compassWords),
             particles: Set(rules.particles), demonyms: demonyms,
             subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)),
-            capitals: capitals)
+            capitals: capitals, shipWords: Set(rules.shipWords), notPlaceAfter: Set(rules.notPlaceAfter),
+            settlementWords: Set(rules.settlementWords))
     }()
+
+    /// The country of a demonym at a token, one word ("Iraqi") or two ("Sri Lankan", "South
+    /// Sudanese") whichever of its words the token is.
+    func demonym(_ tokens: [Token], at i: Int) -> String? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        if i + 1 < tokens.count, let code = demonyms[tokens[i].lower + " " + tokens[i + 1].lower] {
+            return code
+        }
+        if i > 0, let code = demonyms[tokens[i - 1].lower + " " + tokens[i].lower] { return code }
+        return demonyms[tokens[i].lower]
+    }
 }

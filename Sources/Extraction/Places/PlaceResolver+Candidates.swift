@@ -37,7 +37,7 @@ extension PlaceResolver {
     func startsName(_ tokens: [Token], _ i: Int) -> Bool {
         let token = tokens[i]
         guard token.kind == .word, token.isCapitalized else { return false }
-        if lexicon.demonyms[token.lower] != nil { return false }
+        if lexicon.demonym(tokens, at: i) != nil { return false }
         return true
     }
 
@@ -160,6 +160,18 @@ extension PlaceResolver {
         {
             return false
         }
+        // "the tanker Aden Star", "the cargo ship Valencia Horizon": a ship.
+        if range.lowerBound > 0 {
+            var j = range.lowerBound - 1
+            if j > 0 && tokens[j].text == "/" { j -= 1 }
+            if lexicon.shipWords.contains(tokens[j].lower) && places[0].kind != .water { return false }
+        }
+        // "the Haddad family", "Iskander missiles", "the Minsk protocol": not a place.
+        if range.upperBound < tokens.count, lexicon.notPlaceAfter.contains(tokens[range.upperBound].lower),
+            places[0].kind == .place
+        {
+            return false
+        }
         // An acronym ("BLA", "SAF") is an organisation, not a place.
         if single && first.text.count <= 5 && first.text.allSatisfy({ $0.isUppercase })
             && places[0].kind == .place
@@ -191,10 +203,20 @@ extension PlaceResolver {
         }
         // A person's name: a title before it, or another capitalized name (or an initial) after it.
         if range.lowerBound > 0 {
-            let previous = tokens[range.lowerBound - 1].lower
-            if lexicon.titles.contains(previous) && places[0].kind == .place { return false }
+            // "Capt. Rashid", "Gen Smith".
+            var before = range.lowerBound - 1
+            if tokens[before].text == ".", before > 0 { before -= 1 }
+            if lexicon.titles.contains(tokens[before].lower) && places[0].kind == .place { return false }
         }
-        if single, range.upperBound < tokens.count, places[0].kind == .place {
+        // "in front of Seoul City Hall", "at Kabul University": a large city before an institution
+        // it holds, after a word of place.
+        let locatedInstitution =
+            range.lowerBound > 1
+            && (PlaceResolver.locatives.contains(tokens[range.lowerBound - 1].lower)
+                || tokens[range.lowerBound - 1].lower == "of"
+                    && tokens[range.lowerBound - 2].lower == "front")
+            && places[0].population >= 100_000
+        if single, range.upperBound < tokens.count, places[0].kind == .place, !locatedInstitution {
             let next = tokens[range.upperBound]
             if next.kind == .word && next.isCapitalized && next.spaceBefore
                 && !lexicon.regionWords.contains(next.lower) && !lexicon.titles.contains(next.lower)
@@ -209,7 +231,7 @@ extension PlaceResolver {
             if head.isCapitalized && lexicon.organizationHeads.contains(head.lower) { return false }
         }
         // "Kharkiv Regional Military Administration", "Sumy State University".
-        if range.upperBound < tokens.count {
+        if range.upperBound < tokens.count, !locatedInstitution {
             var j = range.upperBound
             var capitalizedRun = 0
             while j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized && capitalizedRun < 4

@@ -18,8 +18,8 @@ public struct PlaceResolver: Sendable {
     /// The countries an article is about: those named, and those of its demonyms.
     public func countries(in tokens: [Token]) -> Set<String> {
         var countries = Set<String>()
-        for token in tokens where token.kind == .word && token.isCapitalized {
-            if let code = lexicon.demonyms[token.lower] { countries.insert(code) }
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
         }
         for candidate in candidates(tokens)
         where candidate.places.first?.kind == .country && !candidate.namesRegion {
@@ -33,26 +33,39 @@ public struct PlaceResolver: Sendable {
     }
 
     public func mentions(tokens: [Token], in text: String) -> [PlaceMention] {
-        let found = candidates(tokens)
-        // Context: the article's countries and regions, from names that are not in doubt.
+        let found = withEvidence(candidates(tokens), tokens: tokens)
+        let (countries, regions) = context(found, tokens: tokens)
+        let scalars = Array(text.unicodeScalars)
+        var resolved: [PlaceMention] = found.map { candidate in
+            let chosen = choose(candidate, countries: countries, regions: regions)
+            return mention(candidate, chosen: chosen, tokens: tokens, scalars: scalars)
+        }
+        resolved = notAbroad(
+            resolved, candidates: found, countries: countries, tokens: tokens, scalars: scalars)
+        resolved += unknownPlaces(tokens: tokens, scalars: scalars, known: resolved)
+        resolved.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        resolved = seaPositions(resolved, tokens: tokens, scalars: scalars)
+        return spans(capitals(resolved, tokens: tokens, scalars: scalars), tokens: tokens, scalars: scalars)
+    }
+
+    /// The article's countries and regions, from demonyms and names that are not in doubt (one
+    /// place, or places all in one country), then from the places chosen at first: the regions
+    /// of towns break ties (Kostyantynivka near Pokrovsk), and so do their countries ("Congo"
+    /// beside Brazzaville).
+    func context(_ found: [Candidate], tokens: [Token]) -> (Set<String>, Set<Int>) {
         var countries = Set<String>()
         var regions = Set<Int>()
-        for token in tokens where token.kind == .word && token.isCapitalized {
-            if let code = lexicon.demonyms[token.lower] { countries.insert(code) }
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
         }
-        // Names that are not in doubt: one place, or places all in one country.
         for candidate in found where Set(candidate.places.map(\.country)).count == 1 {
             let place = candidate.places[0]
             countries.insert(place.country)
             if place.kind == .region, let region = place.regionIndex { regions.insert(region) }
-            // A town named without doubt puts its region in context ("Kharkiv" → Kharkiv Oblast).
             if candidate.places.count == 1, place.kind == .place, let region = place.regionIndex {
                 regions.insert(region)
             }
         }
-        let scalars = Array(text.unicodeScalars)
-        // The regions of the places chosen at first also break ties: Kostyantynivka near Pokrovsk.
-        // So do the countries of the towns chosen at first: "Congo" beside Brazzaville.
         var chosenRegions = regions
         var chosenCountries = countries
         for candidate in found {
@@ -60,47 +73,51 @@ public struct PlaceResolver: Sendable {
             if let region = first.regionIndex { chosenRegions.insert(region) }
             if first.kind == .place { chosenCountries.insert(first.country) }
         }
-        let resolved: [PlaceMention] = found.compactMap { candidate in
-            let chosen = choose(candidate, countries: chosenCountries, regions: chosenRegions)
-            let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
-            let precision: PlacePrecision
-            switch chosen.kind {
-            case .country: precision = .country
-            case .region: precision = .region
-            case .water: precision = .water
-            case .place: precision = near != nil ? .near : .exact
-            }
-            let startToken = near?.lowerBound ?? candidate.range.lowerBound
-            let start = tokens[startToken].start
-            let end = tokens[candidate.range.upperBound - 1].end
-            let region = chosen.regionIndex.flatMap { $0 == chosen.index ? nil : gazetteer.place($0) }
-            let place = Place(
-                name: chosen.name,
-                admin1: chosen.kind == .region && !chosen.isDistrict ? chosen.name : region?.name,
-                country: chosen.country == "??" ? nil : chosen.country,
-                lat: (chosen.latitude * 10_000).rounded() / 10_000,
-                lon: (chosen.longitude * 10_000).rounded() / 10_000,
-                precision: precision, geonamesID: chosen.geonamesID,
-                text: String(String.UnicodeScalarView(scalars[start..<end])))
-            let after = candidate.range.upperBound
-            // "Russia's army" and "Moscow said": the place names an actor.
-            let possessive =
-                after + 1 < tokens.count && (tokens[after].text == "'" || tokens[after].text == "’")
-                && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
-                || (after < tokens.count && chosen.kind != .region
-                    && lexicon.subjectVerbs.contains(tokens[after].lower)
-                    // "the strike on Mosul has risen": after a preposition, before an auxiliary,
-                    // it is no subject ("a doctor in Herat told" still names a speaker's place).
-                    && !(startToken > 0 && Self.prepositions.contains(tokens[startToken - 1].lower)
-                        && Self.auxiliaries.contains(tokens[after].lower)))
-                || (after + 1 < tokens.count && tokens[after].text == ","
-                    && ["which", "who"].contains(tokens[after + 1].lower))
-            return PlaceMention(
-                text: place.text ?? chosen.name, start: start, end: end, tokenRange: candidate.range,
-                place: place,
-                kind: chosen.kind, isPossessive: possessive, alternatives: candidate.places.count - 1)
+        return (chosenCountries, chosenRegions)
+    }
+
+    /// A candidate resolved to one gazetteer place, with its precision ("near X") and whether it
+    /// names an actor rather than a location ("Russia's army", "Moscow said").
+    func mention(_ candidate: Candidate, chosen: GazetteerPlace, tokens: [Token], scalars: [Unicode.Scalar])
+        -> PlaceMention
+    {
+        let near = nearCue(before: candidate.range.lowerBound, tokens: tokens)
+        let precision: PlacePrecision
+        switch chosen.kind {
+        case .country: precision = .country
+        case .region: precision = .region
+        case .water: precision = .water
+        case .place: precision = near != nil ? .near : .exact
         }
-        return spans(capitals(resolved, tokens: tokens, scalars: scalars), tokens: tokens, scalars: scalars)
+        let startToken = near?.lowerBound ?? candidate.range.lowerBound
+        let start = tokens[startToken].start
+        let end = tokens[candidate.range.upperBound - 1].end
+        let region = chosen.regionIndex.flatMap { $0 == chosen.index ? nil : gazetteer.place($0) }
+        let place = Place(
+            name: chosen.name,
+            admin1: chosen.kind == .region && !chosen.isDistrict ? chosen.name : region?.name,
+            country: chosen.country == "??" ? nil : chosen.country,
+            lat: (chosen.latitude * 10_000).rounded() / 10_000,
+            lon: (chosen.longitude * 10_000).rounded() / 10_000,
+            precision: precision, geonamesID: chosen.geonamesID,
+            text: String(String.UnicodeScalarView(scalars[start..<end])))
+        let after = candidate.range.upperBound
+        let possessive =
+            after + 1 < tokens.count && (tokens[after].text == "'" || tokens[after].text == "’")
+            && tokens[after + 1].lower == "s" && !tokens[after].spaceBefore
+            || (after < tokens.count && chosen.kind != .region
+                && lexicon.subjectVerbs.contains(tokens[after].lower)
+                // "the strike on Mosul has risen": after a preposition, before an auxiliary,
+                // it is no subject ("a doctor in Herat told" still names a speaker's place).
+                && !(startToken > 0 && Self.prepositions.contains(tokens[startToken - 1].lower)
+                    && Self.auxiliaries.contains(tokens[after].lower)))
+            || (after + 1 < tokens.count && tokens[after].text == ","
+                && ["which", "who"].contains(tokens[after + 1].lower)
+                && !(startToken > 0 && Self.prepositions.contains(tokens[startToken - 1].lower)))
+        return PlaceMention(
+            text: place.text ?? chosen.name, start: start, end: end, tokenRange: candidate.range,
+            place: place, kind: chosen.kind, isPossessive: possessive,
+            alternatives: candidate.places.count - 1)
     }
 
     /// "Haiti's capital": the capital town of the country named, told in place of the country.

@@ -51,6 +51,17 @@ public struct SentenceSplitter: Sendable {
                 }
             }
             let token = tokens[index]
+            // "== Reaction ==", "* * *": a heading or a rule is a boundary on both sides.
+            if token.text == "=" || token.text == "*", index + 1 < tokens.count,
+                tokens[index + 1].text == token.text
+                    || (index > 0 && tokens[index - 1].text == token.text)
+            {
+                if index > start && tokens[index - 1].text != token.text { close(index) }
+                if index + 1 < tokens.count && tokens[index + 1].text != token.text && index + 1 > start {
+                    close(index + 1)
+                }
+                continue
+            }
             guard token.kind == .punctuation, [".", "!", "?"].contains(token.text) else { continue }
             var end = index + 1
             while end < tokens.count, ["”", "\"", "’", "'", ")"].contains(tokens[end].text),

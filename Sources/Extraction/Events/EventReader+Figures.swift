@@ -1,7 +1,7 @@
 import EventModel
 
 /// Weapons with their counts, and killed and injured figures.
-extension SentenceReader {
+extension EventReader {
     // MARK: Arguments
 
     func readWeapons(in range: Range<Int>) -> [Weapon] {
@@ -53,7 +53,9 @@ extension SentenceReader {
         tokens[range.lowerBound].isCapitalized && range.lowerBound > 0 && !startsSentence(range.lowerBound)
     }
 
-    func startsSentence(_ index: Int) -> Bool { sentenceStarts.contains(index) }
+    func startsSentence(_ index: Int) -> Bool {
+        text.sentences[text.sentenceOf[index]].tokens.lowerBound == index
+    }
 
     /// "No one was hurt", "there were no casualties": zero, not unknown.
     static let nobody = PhraseMatcher(
@@ -62,10 +64,6 @@ extension SentenceReader {
             "no one is",
             "caused no casualties", "were unhurt", "escaped unhurt", "no one had been",
         ].map { ($0, true) })
-
-    static let attemptWords: Set<String> = [
-        "tried", "attempted", "attempt", "attempts", "trying", "sought", "failed",
-    ]
 
     static let singularPeople: Set<String> = [
         "driver", "rider", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "resident",
@@ -122,7 +120,7 @@ extension SentenceReader {
                 let reading = numbers.read(tokens, at: i + 1),
                 i + 1 + reading.length <= range.upperBound
             {
-                assign(word, reading.value, phrase(i..<(i + 1 + reading.length)))
+                assign(word, reading.value, text.phrase(i..<(i + 1 + reading.length)))
                 i += 1 + reading.length
                 continue
             }
@@ -133,7 +131,7 @@ extension SentenceReader {
                 while j < range.upperBound && steps < 6 {
                     let next = tokens[j].lower
                     if Self.killWords.contains(next) || Self.injureWords.contains(next) {
-                        assign(next, reading.value, phrase(i..<(j + 1)))
+                        assign(next, reading.value, text.phrase(i..<(j + 1)))
                         break
                     }
                     if !(Self.peopleWords.contains(next)
@@ -160,7 +158,7 @@ extension SentenceReader {
             if word == "bodies", i + 2 < range.upperBound, tokens[i + 1].lower == "of",
                 let reading = numbers.read(tokens, at: i + 2)
             {
-                assign("dead", reading.value, phrase(i..<(i + 2 + reading.length)))
+                assign("dead", reading.value, text.phrase(i..<(i + 2 + reading.length)))
                 i += 2 + reading.length
                 continue
             }
@@ -214,12 +212,40 @@ extension SentenceReader {
                 continue
             }
             if Self.killWords.contains(word) && killed == nil {
-                killed = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+                killed = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
             }
             if Self.injureWords.contains(word) && injured == nil {
-                injured = CasualtyCount(value: 1, text: phrase(i..<(i + 3)))
+                injured = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
             }
         }
         return (killed, injured)
+    }
+
+    /// People taken: "detained nine suspects", "arrested 30", "five people were arrested".
+    func readCaptured(_ trigger: Range<Int>, in range: Range<Int>) -> CasualtyCount? {
+        var j = trigger.upperBound
+        var skipped = 0
+        while j < range.upperBound && skipped < 3 {
+            if let reading = numbers.read(tokens, at: j), j + reading.length <= range.upperBound {
+                return CasualtyCount(
+                    value: reading.value, text: text.phrase(trigger.lowerBound..<(j + reading.length)))
+            }
+            guard tokens[j].kind == .word, Self.objectSkips.contains(tokens[j].lower) else { break }
+            j += 1
+            skipped += 1
+        }
+        var i = trigger.lowerBound - 1
+        skipped = 0
+        while i >= range.lowerBound && skipped < 5 {
+            if let reading = numbers.read(tokens, at: i), i + reading.length <= trigger.lowerBound,
+                tokens[i].lower != "one" || i + 1 < trigger.lowerBound && tokens[i + 1].lower != "of"
+            {
+                return CasualtyCount(value: reading.value, text: text.phrase(i..<trigger.upperBound))
+            }
+            guard tokens[i].kind == .word else { break }
+            i -= 1
+            skipped += 1
+        }
+        return nil
     }
 }

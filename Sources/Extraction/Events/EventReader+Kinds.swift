@@ -1,0 +1,505 @@
+import EventModel
+
+/// Kinds from a clause's cues: named outright, or decided by the weapon used, by the object of
+/// a capture, and by who fought whom.
+extension EventReader {
+    static let remoteClasses: [WeaponClass: EventKind] = [
+        .ballisticMissile: .missileStrike, .cruiseMissile: .missileStrike, .missile: .missileStrike,
+        .rocket: .missileStrike, .drone: .droneStrike, .aircraft: .airStrike, .glideBomb: .airStrike,
+        .artillery: .shelling, .mortar: .shelling, .explosive: .explosiveDevice, .chemical: .chemicalAttack,
+    ]
+
+    /// The cues of a range, without those that name no conflict: "trade truce", "hunger
+    /// strike" (a word before), "arrest warrant", "missile test" (a word after), hyphenated
+    /// compounds ("closed-door", "anti-war"), and past forms used as adjectives ("the captured
+    /// soldier", "two wounded men").
+    func cueHits(in range: Range<Int>) -> [CueHit] {
+        let dated = dates.filter {
+            $0.end > tokens[range.lowerBound].start && $0.start < tokens[range.upperBound - 1].end
+        }
+        return lexicon.cues.all(tokens, in: range).compactMap { match in
+            let start = match.range.lowerBound
+            let end = match.range.upperBound
+            // "March 3", "the Strike Day": a word of a date expression is part of the date.
+            if dated.contains(where: { $0.start < tokens[end - 1].end && tokens[start].start < $0.end }) {
+                return nil
+            }
+            if start > range.lowerBound {
+                let before = tokens[start - 1]
+                if lexicon.notConflictBefore.contains(before.lower) { return nil }
+                if before.text == "-" && !before.spaceBefore && !tokens[start].spaceBefore { return nil }
+            }
+            if end < range.upperBound, tokens[end].text == "-", !tokens[end].spaceBefore,
+                end + 1 < range.upperBound, !tokens[end + 1].spaceBefore
+            {
+                return nil
+            }
+            if lexicon.notEventAfter.contains(tokens, in: end..<min(range.upperBound, end + 3)) { return nil }
+            if end < range.upperBound, lexicon.notEventNext.contains(tokens[end].lower) { return nil }
+            var cues = match.value
+            // "the wounded", "the gravely wounded", "two captured soldiers": adjectives.
+            var before = start - 1
+            if before > range.lowerBound, tokens[before].lower.hasSuffix("ly") { before -= 1 }
+            if before >= range.lowerBound, Self.adjectiveMarkers.contains(tokens[before].lower) {
+                cues.removeAll { $0.form == .past || $0.form == .participle }
+            }
+            return cues.isEmpty ? nil : CueHit(range: match.range, cues: cues)
+        }
+    }
+
+    /// Words after which a past participle describes a noun: "the wounded soldier".
+    static let adjectiveMarkers: Set<String> = [
+        "the", "a", "an", "two", "three", "four", "five", "six", "several", "many", "his", "her", "their",
+        "its",
+    ]
+
+    /// The kinds a clause's cues name (`best` picks among those told).
+    func chooseKinds(_ segment: Segment, hits: [CueHit], sentence: Range<Int>) -> [KindChoice] {
+        let range = segment.range
+        let facts = SegmentFacts(reader: self, range: range)
+        let sentenceFacts = SegmentFacts(reader: self, range: sentence)
+        let crowd = lexicon.protestContext.contains(tokens, in: sentence)
+        var candidates: [KindChoice] = []
+        var attack: (CueHit, Cue)?
+        var harm: (CueHit, Cue)?
+        var use: (CueHit, Cue)?
+        for hit in hits {
+            for cue in hit.cues {
+                switch cue.cueClass {
+                case .kind(let kind):
+                    guard requirementsMet(kind, hit: hit, sentence: sentence),
+                        !cue.weak || facts.any || kind.family == .protestsAndRiots,
+                        // "fought", "repelled", "offensive": a battle needs fighters and news of it.
+                        !(cue.weak && kind.family == .battles
+                            && !(facts.armedActor
+                                && (facts.casualties || facts.placeFrame
+                                    || hasOwnDay(hit.range, in: sentence)))),
+                        // Talks and aid count when the sentence dates them.
+                        !(kind.isCommunication && !hasOwnDay(hit.range, in: sentence)),
+                        // "gathered", "marched": a protest only among protesters.
+                        !(cue.weak && kind.family == .protestsAndRiots && !crowd),
+                        // Territory changes hands between armed men, or names the place taken.
+                        !((kind == .territoryCaptured || kind == .territoryTransferred)
+                            && !sentenceFacts.armedActor && !namesPlace(hit.range, in: range))
+                    else { continue }
+                    candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak))
+                case .capture:
+                    if let kind = captureKind(hit.range, in: range) {
+                        candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
+                    }
+                case .disrupt:
+                    if object(of: hit.range, in: range) == .weapon {
+                        candidates.append(
+                            KindChoice(kind: .weaponsDisrupted, trigger: hit.range, cue: cue, strong: true))
+                    }
+                case .establish:
+                    if establishesBase(hit.range, in: range) {
+                        candidates.append(
+                            KindChoice(kind: .baseEstablished, trigger: hit.range, cue: cue, strong: true))
+                    }
+                case .bomb:
+                    let kind: EventKind =
+                        facts.aircraft || self.facts.aircraftStory ? .airStrike : .explosiveDevice
+                    candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
+                case .gather:
+                    if crowd {
+                        candidates.append(
+                            KindChoice(kind: .peacefulProtest, trigger: hit.range, cue: cue, strong: false))
+                    }
+                case .explosion:
+                    // "explosions rattled the festival": an explosion is a strike with facts beside it.
+                    guard facts.any || sentenceFacts.placeFrame else { continue }
+                    candidates.append(
+                        KindChoice(
+                            kind: explosionKind(in: range, sentence: sentence), trigger: hit.range, cue: cue,
+                            strong: true))
+                case .take:
+                    if namesPlace(hit.range, in: range) {
+                        candidates.append(
+                            KindChoice(kind: .territoryCaptured, trigger: hit.range, cue: cue, strong: true))
+                    }
+                case .bodies:
+                    let near =
+                        max(
+                            sentence.lowerBound, hit.range.lowerBound - 8)..<min(
+                            sentence.upperBound, hit.range.upperBound + 8)
+                    if lexicon.discoveryWords.contains(tokens, in: near) {
+                        candidates.append(
+                            KindChoice(kind: .attackOnCivilians, trigger: hit.range, cue: cue, strong: false))
+                    }
+                case .attack: if attack == nil { attack = (hit, cue) }
+                case .harm: if harm == nil { harm = (hit, cue) }
+                case .use: if use == nil { use = (hit, cue) }
+                }
+            }
+        }
+        // "debris set fire to a warehouse": destruction by a weapon is its strike.
+        let destruction = hits.first { $0.cues.contains { $0.kind == .looting } }.map { hit in
+            (hit, hit.cues.first { $0.kind == .looting }!)
+        }
+        if let verb = use ?? attack ?? harm ?? destruction {
+            candidates += strikes(by: verb, in: range)
+        }
+        // "shot down two drones launched from …", "a second bomb was defused": the weapons
+        // disrupted did not strike.
+        if candidates.contains(where: { $0.kind == .weaponsDisrupted && $0.cue.form != .noun }) {
+            candidates.removeAll { $0.kind.family == .remoteViolence && !facts.casualties }
+        }
+        let violent = candidates.contains { $0.kind.family.isViolenceOrProtest }
+        // A strong attack word takes the facts of its sentence when its clause has none ("killed at a
+        // checkpoint in Khar …, when he opened fire on security officials").
+        let attackFacts = facts.any ? facts : sentenceFacts
+        if !violent, let (hit, cue) = attack,
+            let kind = violenceKind(hit.range, cue: cue, in: range, facts: cue.weak ? facts : attackFacts)
+        {
+            candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak))
+        } else if !violent, let (hit, cue) = harm {
+            if activeAgent(of: hit.range, cue: cue, in: range),
+                let kind = participantsKind(hit.range, in: range)
+            {
+                candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false))
+            } else if let kind = countedHarm(hit.range, in: range, facts: facts) {
+                candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false))
+            } else {
+                candidates.append(
+                    KindChoice(
+                        kind: .attackOnCivilians, trigger: hit.range, cue: cue, strong: false, harmOnly: true)
+                )
+            }
+        }
+        return otherDomain(
+            protestKinds(candidates, segment: range, sentence: sentence), facts: facts, sentence: sentence)
+    }
+
+    /// In a sentence of sport, business or culture, only a deed named outright counts; in such a
+    /// story, only one with an armed actor or a weapon beside it. Arrests for ordinary crime are
+    /// no political violence.
+    func otherDomain(_ candidates: [KindChoice], facts: SegmentFacts, sentence: Range<Int>) -> [KindChoice] {
+        var result = candidates
+        if lexicon.crimeWords.contains(tokens, in: sentence) { result.removeAll { $0.kind == .arrest } }
+        let sentenceDomain =
+            lexicon.discardSentence.contains(tokens, in: sentence)
+            || lexicon.discardStory.contains(tokens, in: sentence)
+        guard sentenceDomain || self.facts.otherDomain else { return result }
+        result.removeAll { choice in
+            guard case .kind = choice.cue.cueClass, choice.strong else { return true }
+            return self.facts.otherDomain && !facts.armedActor && !facts.weapon
+        }
+        return result
+    }
+
+    /// One violent kind per clause (strong before weak, then ACLED's rank; every strike when the
+    /// clause counts several weapons), and the strategic deeds told by a verb of their own.
+    func best(_ candidates: [KindChoice]) -> [KindChoice] {
+        let real = candidates.filter { !$0.harmOnly }
+        guard !real.isEmpty else { return Array(candidates.prefix(1)) }
+        func better(_ a: KindChoice, _ b: KindChoice) -> Bool {
+            if a.strong != b.strong { return a.strong }
+            return (lexicon.rank[a.kind] ?? 99) < (lexicon.rank[b.kind] ?? 99)
+        }
+        let violent = real.filter { $0.kind.family.isViolenceOrProtest }
+        var result: [KindChoice] = []
+        if let top = violent.sorted(by: better).first {
+            result.append(top)
+            // "two missiles and 178 drones": one strike per weapon counted.
+            result += violent.filter {
+                !$0.weaponClasses.isEmpty && $0.kind != top.kind && $0.kind.family == .remoteViolence
+                    && top.kind.family == .remoteViolence && $0.strong
+            }
+        }
+        var strategicFamilies = Set<EventKind>()
+        for choice in real.filter({ !$0.kind.family.isViolenceOrProtest }).sorted(by: better) {
+            // Beside violence, only a deed of its own verb: "killed 40 militants and arrested 30"
+            // (burning the homes of the people killed is part of the attack).
+            if !violent.isEmpty && !(choice.cue.form == .past || choice.cue.form == .present) { continue }
+            if !violent.isEmpty && choice.kind == .looting { continue }
+            if choice.kind.isCommunication && !violent.isEmpty { continue }
+            if strategicFamilies.insert(choice.kind).inserted && result.count < 3 { result.append(choice) }
+        }
+        var seen = Set<EventKind>()
+        return result.filter { seen.insert($0.kind).inserted }
+    }
+
+    /// A kind that needs words beside it has them in the sentence or the one before (a capture
+    /// of territory may instead name the town right after its verb).
+    func requirementsMet(_ kind: EventKind, hit: CueHit, sentence: Range<Int>) -> Bool {
+        let index = text.sentenceOf[sentence.lowerBound]
+        let from =
+            index > 0 && text.sentences[index - 1].paragraph == text.sentences[index].paragraph
+            ? text.sentences[index - 1].tokens.lowerBound : sentence.lowerBound
+        if let also = lexicon.requiresAlso[kind], !also.contains(tokens, in: from..<sentence.upperBound) {
+            return false
+        }
+        guard let required = lexicon.requires[kind] else { return true }
+        if required.contains(tokens, in: from..<sentence.upperBound) { return true }
+        if kind == .territoryCaptured || kind == .territoryTransferred {
+            return object(of: hit.range, in: sentence) == .territory
+        }
+        return false
+    }
+
+    // MARK: Strikes
+
+    /// Weapons used in a clause with a verb of use ("fired", "struck", "killed", "exploded"):
+    /// the strikes of their kinds. A weapon that is the target ("helicopters were fired on") or
+    /// not in use ("a drone factory") counts for nothing.
+    func strikes(by verb: (CueHit, Cue), in range: Range<Int>) -> [KindChoice] {
+        var classes: [(WeaponClass, Int?)] = []
+        for match in lexicon.weapons.all(tokens, in: range) {
+            let after = match.range.upperBound
+            if after < range.upperBound, lexicon.notWeaponUse.contains(tokens[after].lower) { continue }
+            if after + 1 < range.upperBound, ["was", "were"].contains(tokens[after].lower),
+                lexicon.cues.match(tokens, at: after + 1)?.value.contains(where: { $0.cueClass == .attack })
+                    == true
+            {
+                continue
+            }
+            guard Self.remoteClasses[match.value] != nil else { continue }
+            // "helicopters … were fired on": the weapon is the target of the verb.
+            let verbStart = verb.0.range.lowerBound
+            if match.range.upperBound <= verbStart, verb.1.cueClass == .attack, verbStart > range.lowerBound,
+                ["was", "were", "been", "being"].contains(tokens[verbStart - 1].lower)
+            {
+                continue
+            }
+            // "forces backed by helicopters attacked": arms in support of the deed told.
+            let before = (max(range.lowerBound, match.range.lowerBound - 3)..<match.range.lowerBound).map {
+                tokens[$0].lower
+            }
+            if before.contains("backed") || before.contains("supported") || before.contains("support") {
+                continue
+            }
+            classes.append((match.value, count(before: match.range.lowerBound, in: range)))
+        }
+        // An aircraft that landed or crashed made no strike.
+        let verbWord = tokens[verb.0.range.lowerBound].lower
+        if verbWord.hasPrefix("land") || lexicon.disaster.contains(tokens, in: range) {
+            classes.removeAll { $0.0 == .aircraft }
+        }
+        // Missiles or bombs launched from aircraft are an air strike.
+        if classes.contains(where: { $0.0 == .aircraft || $0.0 == .glideBomb }),
+            !classes.contains(where: { $0.0 == .drone })
+        {
+            classes = classes.filter { Self.remoteClasses[$0.0] == .airStrike }
+        }
+        guard !classes.isEmpty else { return [] }
+        var byKind: [EventKind: (Set<WeaponClass>, Bool)] = [:]
+        var order: [EventKind] = []
+        for (weaponClass, count) in classes {
+            guard let kind = Self.remoteClasses[weaponClass] else { continue }
+            if byKind[kind] == nil { order.append(kind) }
+            // "two Iskander-M ballistic missiles": one weapon told in two words, counted once.
+            byKind[kind, default: ([], false)].0.insert(weaponClass)
+            byKind[kind]!.1 = byKind[kind]!.1 || count != nil
+        }
+        let counted = order.count > 1 && order.allSatisfy { byKind[$0]!.1 }
+        let kinds =
+            counted ? order : [order.min { (lexicon.rank[$0] ?? 99) < (lexicon.rank[$1] ?? 99) }!]
+        return kinds.map { kind in
+            KindChoice(
+                kind: kind, trigger: verb.0.range, cue: verb.1, strong: true,
+                weaponClasses: counted ? byKind[kind]!.0 : [])
+        }
+    }
+
+    /// A figure just before a weapon word: "two missiles", "178 drones".
+    func count(before start: Int, in range: Range<Int>) -> Int? {
+        var i = start - 1
+        var skipped = 0
+        while i >= range.lowerBound && skipped < 3 {
+            if let reading = numbers.read(tokens, at: i), i + reading.length <= start { return reading.value }
+            if tokens[i].kind != .word { return nil }
+            i -= 1
+            skipped += 1
+        }
+        return nil
+    }
+
+    // MARK: Objects
+
+    /// What a verb acts on: the noun phrase after it ("captured a senior commander", "seized the
+    /// town of X", "destroyed 12 drones"), or, in the passive, the one before ("the town was
+    /// captured", "two bombs were defused").
+    func object(of trigger: Range<Int>, in range: Range<Int>) -> ObjectClass? {
+        let passive =
+            trigger.lowerBound > range.lowerBound
+            && ["was", "were", "been", "being"].contains(tokens[trigger.lowerBound - 1].lower)
+        if passive, let found = objectClass(from: trigger.lowerBound - 2, step: -1, in: range) {
+            return found
+        }
+        return objectClass(from: trigger.upperBound, step: 1, in: range)
+    }
+
+    static let objectSkips: Set<String> = [
+        "a", "an", "the", "his", "her", "its", "their", "our", "some", "several", "senior", "top", "key",
+        "suspected", "alleged", "wanted", "notorious", "local", "large", "small", "major", "strategic",
+        "of", "at", "least", "more", "than", "about", "nearly", "another", "other", "two", "three", "new",
+        "all", "control", "over", "back", "up", "dozens", "hundreds", "scores", "tens", "around", "roughly",
+        "high-ranking", "high", "ranking", "military", "rebel", "insurgent", "militant", "enemy", "police",
+        "government", "army", "armed", "remaining", "last", "also", "had", "have", "has", "reportedly",
+    ]
+
+    private func objectClass(from start: Int, step: Int, in range: Range<Int>) -> ObjectClass? {
+        var j = start
+        var seen = 0
+        while range.contains(j) && seen < 7 {
+            if places.contains(where: { $0.tokenRange.contains(j) && $0.kind != .country && !$0.isPossessive }
+            ) {
+                return .territory
+            }
+            if let match = lexicon.objects.match(tokens, at: j, limit: range.upperBound) {
+                return match.value
+            }
+            if lexicon.weapons.match(tokens, at: j, limit: range.upperBound) != nil { return .weapon }
+            if let noun = lexicon.actorNouns.match(tokens, at: j, limit: range.upperBound),
+                noun.value != .government
+            {
+                return .person
+            }
+            let token = tokens[j]
+            if token.kind == .number || Self.objectSkips.contains(token.lower) || token.text == "-" {
+                j += step
+                seen += 1
+                continue
+            }
+            if let reading = numbers.read(tokens, at: j) {
+                j += step * max(1, reading.length)
+                seen += 1
+                continue
+            }
+            // A capitalized name that is no place: a person or a group.
+            if token.isCapitalized && token.kind == .word && step > 0 { return .person }
+            // Adjectives of nationality ("an Iraqi commander").
+            if token.isCapitalized, PlaceLexicon.bundled.demonym(tokens, at: j) != nil {
+                j += step
+                seen += 1
+                continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// Capturing a town or position is territory; a person or group, an arrest (by a state) or an
+    /// abduction (by anyone else); weapons, disrupted weapons.
+    func captureKind(_ trigger: Range<Int>, in range: Range<Int>) -> EventKind? {
+        switch object(of: trigger, in: range) {
+        case .territory?: return .territoryCaptured
+        case .weapon?: return .weaponsDisrupted
+        case .person?:
+            let agent = agentType(of: trigger, in: range)
+            switch agent {
+            case .rebelGroup?, .politicalMilitia?, .identityMilitia?: return .abduction
+            default: return .arrest
+            }
+        case nil: return nil
+        }
+    }
+
+    func establishesBase(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
+        var j = trigger.upperBound
+        while j < min(range.upperBound, trigger.upperBound + 5) {
+            if lexicon.establishObjects.match(tokens, at: j, limit: range.upperBound) != nil { return true }
+            j += 1
+        }
+        return false
+    }
+}
+
+extension EventReader {
+    /// The words after a verb name a place of the gazetteer or the text ("retook the village of X").
+    func namesPlace(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
+        places.contains {
+            $0.tokenRange.lowerBound >= trigger.upperBound
+                && $0.tokenRange.lowerBound <= trigger.upperBound + 5
+                && $0.kind != .country && !$0.isPossessive
+        } || (trigger.lowerBound > range.lowerBound && object(of: trigger, in: range) == .territory)
+    }
+}
+
+/// The facts a clause gives beside its cues: a weak cue ("fought", "offensive") names an event
+/// only with one of them.
+struct SegmentFacts {
+    var armedActor = false
+    var weapon = false
+    var aircraft = false
+    var casualties = false
+    var placeFrame = false
+    var militaryTarget = false
+
+    var any: Bool { armedActor || weapon || casualties || placeFrame || militaryTarget }
+
+    init(reader: EventReader, range: Range<Int>) {
+        let armed: Set<ActorType> = [
+            .stateForces, .rebelGroup, .politicalMilitia, .identityMilitia, .externalForces,
+        ]
+        armedActor = reader.actors.all(in: range).contains { $0.type.map(armed.contains) ?? false }
+        let weapons = reader.lexicon.weapons.all(reader.tokens, in: range)
+        weapon = !weapons.isEmpty
+        aircraft = weapons.contains { $0.value == .aircraft || $0.value == .glideBomb }
+        let (killed, injured) = reader.readCasualties(in: range)
+        casualties = killed != nil || injured != nil
+        placeFrame = reader.places.contains { place in
+            let start = place.tokenRange.lowerBound
+            return range.contains(start) && !place.isPossessive && place.kind != .country && start > 0
+                && ActorFinder.locatives.contains(reader.tokens[start - 1].lower)
+        }
+        militaryTarget = reader.lexicon.targets.all(reader.tokens, in: range).contains {
+            $0.value == "military"
+        }
+    }
+}
+
+extension EventReader {
+    /// "161 explosions were reported" after news of shelling is shelling; "an explosion" beside a
+    /// bomb, or with no weapon told nearby, a bombing: the kind of the last strike words of the
+    /// clause, else of the sentence and the two before it in the paragraph.
+    func explosionKind(in range: Range<Int>, sentence: Range<Int>) -> EventKind {
+        if let kind = strikeWordsKind(in: range) { return kind }
+        let index = text.sentenceOf[sentence.lowerBound]
+        var from = index
+        while from > 0 && index - from < 2
+            && text.sentences[from - 1].paragraph == text.sentences[index].paragraph
+        {
+            from -= 1
+        }
+        return strikeWordsKind(in: text.sentences[from].tokens.lowerBound..<sentence.upperBound)
+            ?? .explosiveDevice
+    }
+
+    /// The kind of the last weapon or strike word of a range.
+    func strikeWordsKind(in range: Range<Int>) -> EventKind? {
+        var found: (Int, EventKind)?
+        for match in lexicon.weapons.all(tokens, in: range) {
+            if let kind = Self.remoteClasses[match.value] { found = (match.range.lowerBound, kind) }
+        }
+        for match in lexicon.cues.all(tokens, in: range) {
+            if let kind = match.value.compactMap(\.kind).first(where: { $0.family == .remoteViolence }),
+                found.map({ $0.0 < match.range.lowerBound }) ?? true
+            {
+                found = (match.range.lowerBound, kind)
+            }
+        }
+        return found?.1
+    }
+}
+
+extension EventReader {
+    /// "At least eight demonstrators were killed Friday in Aungban", "two soldiers died": people
+    /// of a kind counted as killed or wounded in a story of violence are an event of that
+    /// violence, unless an accident or a disaster took them.
+    func countedHarm(_ trigger: Range<Int>, in range: Range<Int>, facts: SegmentFacts) -> EventKind? {
+        // New news needs a place or a day of its own: "A fifth soldier was wounded" tells the
+        // event before.
+        let sentence = text.sentences[text.sentenceOf[range.lowerBound]].tokens
+        guard self.facts.violentStory, facts.casualties, facts.placeFrame || hasOwnDay(trigger, in: sentence),
+            !lexicon.disaster.contains(tokens, in: text.sentences[text.sentenceOf[range.lowerBound]].tokens)
+        else { return nil }
+        switch victims(in: range) {
+        case .protesters: return .excessiveForceAgainstProtesters
+        case .combatants: return .armedClash
+        case .civilians: return .attackOnCivilians
+        case .both, .none: return nil
+        }
+    }
+}

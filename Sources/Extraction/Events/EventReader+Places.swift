@@ -1,0 +1,195 @@
+import EventModel
+
+/// Where a deed happened: the places of its clause (a list of places gives one event each), the
+/// sentence's setting, or the scene and the story told before.
+extension EventReader {
+    /// The places of a deed, and whether they came from context rather than its sentence.
+    func placesOf(
+        _ trigger: Range<Int>, segment: Range<Int>, sentence: Range<Int>, eventSegments: [Range<Int>],
+        violent: Bool
+    ) -> (places: [PlaceMention], fromContext: Bool) {
+        if let group = bestGroup(usable(in: segment, trigger: trigger, sentence: sentence), trigger: trigger)
+        {
+            return (group, false)
+        }
+        // The sentence's setting: places in its clauses that tell no event of their own.
+        let setting = usable(in: sentence, trigger: trigger, sentence: sentence).filter { place in
+            !eventSegments.contains { $0 != segment && $0.contains(place.tokenRange.lowerBound) }
+        }
+        if let group = bestGroup(setting, trigger: trigger) { return (group, false) }
+        if let place = contextPlace(in: sentence, violent: violent) { return ([place], true) }
+        return ([], true)
+    }
+
+    /// Places that can be where a deed happened: not a dateline, not an actor ("Moscow said",
+    /// "Russia's army"), not an origin ("from the Kursk region", "the border with Ecuador"), not
+    /// quoted apart from the deed.
+    func usable(in range: Range<Int>, trigger: Range<Int>, sentence: Range<Int>) -> [PlaceMention] {
+        let quotes = text.quotedRanges(in: sentence)
+        let triggerQuote = quotes.first { $0.contains(trigger.lowerBound) }
+        return placesIn(range).compactMap { mention -> PlaceMention? in
+            if let dateline = facts.dateline, dateline.contains(mention.tokenRange.lowerBound) { return nil }
+            // "in Mogadishu's Hodan district": the town holds the district.
+            if mention.isPossessive && mention.kind == .place,
+                (mention.tokenRange.upperBound..<min(sentence.upperBound, mention.tokenRange.upperBound + 5))
+                    .contains(
+                        where: { PlaceLexicon.bundled.settlementWords.contains(tokens[$0].lower) })
+            {
+                var town = mention
+                town.isPossessive = false
+                return town
+            }
+            if mention.isPossessive && mention.kind != .region { return nil }
+            // "United States military helicopters", "the Pakistan army": a country naming a force.
+            if mention.kind == .country, mention.tokenRange.upperBound < sentence.upperBound,
+                lexicon.actorNouns.match(tokens, at: mention.tokenRange.upperBound) != nil
+                    || ["military", "embassy", "envoy", "delegation", "navy", "army"].contains(
+                        tokens[mention.tokenRange.upperBound].lower)
+            {
+                return nil
+            }
+            if let quote = quotes.first(where: { $0.contains(mention.tokenRange.lowerBound) }),
+                quote != triggerQuote
+            {
+                return nil
+            }
+            var before = mention.tokenRange.lowerBound - 1
+            if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
+            // "from Russia's Belgorod region": over the possessive country.
+            if before > sentence.lowerBound + 1,
+                tokens[before].text == "'s" || tokens[before].text == "’s"
+                    || tokens[before].lower == "s"
+            {
+                var j = before - 1
+                if j > sentence.lowerBound, ["'", "’"].contains(tokens[j].text) { j -= 1 }
+                if places.contains(where: { $0.tokenRange.upperBound == j + 1 && $0.kind == .country }),
+                    let country = places.first(where: { $0.tokenRange.upperBound == j + 1 })
+                {
+                    before = country.tokenRange.lowerBound - 1
+                    if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
+                }
+            }
+            guard before >= sentence.lowerBound else { return mention }
+            // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
+            if tokens[before].text == "'s" || tokens[before].text == "’s" || tokens[before].lower == "s",
+                before >= 2,
+                ["city", "town", "capital", "village"].contains(tokens[before - 1].lower)
+                    || (before >= 3
+                        && ["'", "’"].contains(tokens[before - 1].text)
+                        && ["city", "town", "capital", "village"].contains(tokens[before - 2].lower)),
+                let lastPlace = state.lastPlace
+            {
+                var town = lastPlace
+                town.place.precision = .near
+                return town
+            }
+            if tokens[before].lower == "from" {
+                // "on the road from El Fasher": near it, not from there.
+                let road =
+                    before > sentence.lowerBound
+                    && ["road", "route", "highway", "way"].contains(tokens[before - 1].lower)
+                if !road { return nil }
+                var near = mention
+                if near.kind == .place { near.place.precision = .near }
+                return near
+            }
+            if ["with", "of"].contains(tokens[before].lower), before > sentence.lowerBound,
+                ["border", "borders", "frontier"].contains(tokens[before - 1].lower)
+            {
+                return nil
+            }
+            return mention
+        }
+    }
+
+    /// The group of places nearest the deed, the most specific first: a list ("A, B and the city
+    /// of C") is one group, every place of it an event.
+    func bestGroup(_ candidates: [PlaceMention], trigger: Range<Int>) -> [PlaceMention]? {
+        let groups = listGroups(candidates)
+        func rank(_ group: [PlaceMention]) -> Int {
+            group.map { mention -> Int in
+                switch mention.kind {
+                case .place: mention.place.precision == .near ? 1 : 0
+                case .water: 1
+                case .region:
+                    mention.place.admin1 != nil && mention.place.admin1 != mention.place.name ? 2 : 3
+                case .country: 4
+                }
+            }.min() ?? 5
+        }
+        func distance(_ group: [PlaceMention]) -> Int {
+            let start = group[0].tokenRange.lowerBound
+            return start >= trigger.lowerBound
+                ? start - trigger.lowerBound : 1000 + trigger.lowerBound - start
+        }
+        return groups.min { a, b in
+            let ra = rank(a)
+            let rb = rank(b)
+            return ra != rb ? ra < rb : distance(a) < distance(b)
+        }
+    }
+
+    static let listGlue: Set<String> = [
+        ",", "and", "or", "the", "of", "city", "cities", "town", "towns", "village", "villages", "settlement",
+        "settlements", "district", "districts", "region", "regions", "province", "provinces", "area", "areas",
+        "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+        "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central", "nearby", "neighbouring", "neighboring", "port", "capital",
+    ]
+
+    /// Places joined only by commas, "and", "or" and words of their type: one list each.
+    func listGroups(_ mentions: [PlaceMention]) -> [[PlaceMention]] {
+        var groups: [[PlaceMention]] = []
+        for mention in mentions.sorted(by: { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }) {
+            if let last = groups.last?.last, last.kind == mention.kind,
+                mention.tokenRange.lowerBound - last.tokenRange.upperBound <= 6,
+                (last.tokenRange.upperBound..<mention.tokenRange.lowerBound).allSatisfy({
+                    Self.listGlue.contains(tokens[$0].lower)
+                }),
+                (last.tokenRange.upperBound..<mention.tokenRange.lowerBound).contains(where: {
+                    [",", "and", "or"].contains(tokens[$0].lower)
+                }),
+                last.place.name != mention.place.name
+            {
+                groups[groups.count - 1].append(mention)
+            } else {
+                groups.append([mention])
+            }
+        }
+        return groups
+    }
+
+    /// A deed without a place of its own: "the city", "the region" for the last ones named;
+    /// violence at the scene being told; else the last town of the paragraph, the story's town,
+    /// the article's country.
+    func contextPlace(in sentence: Range<Int>, violent: Bool) -> PlaceMention? {
+        let index = text.sentenceOf[sentence.lowerBound]
+        let paragraph = text.sentences[index].paragraph
+        func recent(_ at: Int, within: Int) -> Bool {
+            at >= 0 && (text.sentences[at].paragraph == paragraph || index - at <= within) && index - at <= 8
+        }
+        for i in sentence.dropLast() where tokens[i].lower == "the" {
+            let next = tokens[i + 1].lower
+            if ["city", "town", "village", "capital"].contains(next), let lastPlace = state.lastPlace {
+                return lastPlace
+            }
+            if ["region", "province", "oblast", "governorate", "state", "district", "strip"].contains(next),
+                let lastRegion = state.lastRegion
+            {
+                return lastRegion
+            }
+        }
+        // The scene of the last violence told, or the last town named if more recent (a town named
+        // only by a visit or a speech does not draw violence to it).
+        let scene = state.scenePlace.flatMap { recent(state.sceneSentence, within: 3) ? $0 : nil }
+        let last = state.lastPlace.flatMap { recent(state.lastPlaceSentence, within: 2) ? $0 : nil }
+        if let scene, let last {
+            return state.lastPlaceSentence > state.sceneSentence
+                && !(violent && index - state.lastPlaceSentence > 1)
+                ? last : scene
+        }
+        if let place = violent ? scene ?? last : last ?? scene { return place }
+        // The dateline is where the reporter is: the last resort before the article's country.
+        return facts.storyPlace ?? facts.datelinePlace ?? facts.mainCountry
+    }
+}

@@ -1,0 +1,289 @@
+import EventModel
+import Foundation
+
+/// Places the gazetteer cannot give: a village it lacks that the text marks as a place ("the
+/// village of X in the Y region", "in X, Y Province"), a namesake abroad of a village in the
+/// article's country, and a position at sea ("70 nautical miles southeast of Aden").
+extension PlaceResolver {
+    static let strongLocatives: Set<String> = ["in", "at", "near", "outside", "around", "into"]
+
+    /// Names the gazetteer lacks in a settlement frame, kept with their own name and placed at
+    /// the region, country or town the text gives with them (or the article's country).
+    func unknownPlaces(tokens: [Token], scalars: [Unicode.Scalar], known: [PlaceMention]) -> [PlaceMention] {
+        var covered = Set<Int>()
+        for mention in known { covered.formUnion(mention.tokenRange) }
+        var result: [PlaceMention] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, tokens[i].isCapitalized, !covered.contains(i) else {
+                i += 1
+                continue
+            }
+            let run = nameRun(from: i, tokens: tokens, covered: covered)
+            i = run.upperBound
+            guard plausibleName(run, tokens: tokens),
+                let (after, settlement) = settlementFrame(run, tokens: tokens)
+            else { continue }
+            // "in Shula, one of Baghdad's neighbourhoods": the place named after it, even possessive.
+            var container = known.first {
+                $0.tokenRange.lowerBound >= after && $0.tokenRange.lowerBound <= after + 8
+            }
+            // "in X, a neighbourhood …" needs its container; "the village of X" may take the
+            // region named before it, or the article's country.
+            if settlement {
+                container =
+                    container
+                    ?? known.last {
+                        $0.tokenRange.upperBound <= run.lowerBound
+                            && run.lowerBound - $0.tokenRange.upperBound <= 8
+                    } ?? mainCountry(known)
+            }
+            guard let container, container.kind != .water else { continue }
+            result.append(unknown(run, in: container, tokens: tokens, scalars: scalars))
+        }
+        return result
+    }
+
+    /// Capitalized words from `start`, with particles and hyphens inside ("Kfar al-Hamra").
+    func nameRun(from start: Int, tokens: [Token], covered: Set<Int>) -> Range<Int> {
+        var end = start + 1
+        while end < tokens.count && end - start < 5 && !covered.contains(end) {
+            let token = tokens[end]
+            if token.kind == .word && token.isCapitalized && token.spaceBefore {
+                end += 1
+            } else if token.text == "-", !token.spaceBefore, end + 1 < tokens.count,
+                !tokens[end + 1].spaceBefore,
+                tokens[end + 1].kind == .word
+            {
+                end += 2
+            } else if lexicon.particles.contains(token.lower), end + 1 < tokens.count,
+                tokens[end + 1].isCapitalized
+            {
+                end += 1
+            } else {
+                break
+            }
+        }
+        return start..<end
+    }
+
+    /// Not a title, a weekday, a demonym, an organisation's word or an acronym.
+    func plausibleName(_ run: Range<Int>, tokens: [Token]) -> Bool {
+        let first = tokens[run.lowerBound]
+        let last = tokens[run.upperBound - 1]
+        if lexicon.notPlaces.contains(first.lower) || lexicon.titles.contains(first.lower) { return false }
+        if lexicon.demonyms[first.lower] != nil || lexicon.organizationHeads.contains(last.lower) {
+            return false
+        }
+        if lexicon.actorNames.contains(Self.key(tokens[run])) { return false }
+        if run.count == 1 && first.text.count <= 5 && first.text.allSatisfy({ $0.isUppercase }) {
+            return false
+        }
+        return first.text.count >= 3
+    }
+
+    /// Where the container may be named after the name ("the village of X (in …)", "X village
+    /// (of …)", "in X, (a town in) …"), and whether a settlement word marks it; nil when the text
+    /// does not mark the name as a place.
+    func settlementFrame(_ run: Range<Int>, tokens: [Token]) -> (after: Int, settlement: Bool)? {
+        let start = run.lowerBound
+        let end = run.upperBound
+        if start >= 2, tokens[start - 1].lower == "of",
+            lexicon.settlementWords.contains(tokens[start - 2].lower)
+        {
+            return (end, true)
+        }
+        if end < tokens.count, lexicon.settlementWords.contains(tokens[end].lower) { return (end + 1, true) }
+        if start >= 1, Self.strongLocatives.contains(tokens[start - 1].lower), end + 1 < tokens.count,
+            tokens[end].text == ","
+        {
+            return (end + 1, false)
+        }
+        return nil
+    }
+
+    /// The country the article's places name most, as a mention to place unknown villages in.
+    func mainCountry(_ known: [PlaceMention]) -> PlaceMention? {
+        var counts: [String: Int] = [:]
+        for mention in known where mention.kind != .water {
+            if let country = mention.place.country { counts[country, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+        else {
+            return nil
+        }
+        return known.first { $0.place.country == best.key && $0.kind == .country }
+            ?? known.first { $0.place.country == best.key && $0.kind == .region }
+    }
+
+    /// An unknown settlement placed by its container: a region or country gives its point and
+    /// precision; a town, "near" it.
+    func unknown(_ run: Range<Int>, in container: PlaceMention, tokens: [Token], scalars: [Unicode.Scalar])
+        -> PlaceMention
+    {
+        let start = tokens[run.lowerBound].start
+        let end = tokens[run.upperBound - 1].end
+        let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        let precision: PlacePrecision
+        switch container.kind {
+        case .country: precision = .country
+        case .region: precision = .region
+        default: precision = .near
+        }
+        let place = Place(
+            name: name, admin1: container.place.admin1, country: container.place.country,
+            lat: container.place.lat,
+            lon: container.place.lon, precision: precision, geonamesID: nil, text: name)
+        return PlaceMention(
+            text: name, start: start, end: end, tokenRange: run, place: place, kind: .place,
+            isPossessive: false,
+            alternatives: 0)
+    }
+
+    /// A village matched to a small namesake in a country the article does not name, while the
+    /// article names others: the village is kept by its name in the article's country instead.
+    func notAbroad(
+        _ mentions: [PlaceMention], candidates: [Candidate], countries: Set<String>, tokens: [Token],
+        scalars: [Unicode.Scalar]
+    ) -> [PlaceMention] {
+        var named = Set<String>()
+        var demonymCounts: [String: Int] = [:]
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonym(tokens, at: i) {
+                named.insert(code)
+                demonymCounts[code, default: 0] += 1
+            }
+        }
+        for candidate in candidates where candidate.places.first.map({ $0.kind != .place }) ?? false {
+            named.insert(candidate.places[0].country)
+        }
+        guard !named.isEmpty else { return mentions }
+        return zip(mentions, candidates).map { mention, candidate in
+            guard mention.kind == .place, let country = mention.place.country, !named.contains(country),
+                !candidate.places.contains(where: { named.contains($0.country) }),
+                candidate.places.allSatisfy({ $0.population < 100_000 })
+            else { return mention }
+            let container =
+                mentions.first {
+                    $0.kind != .place && $0.kind != .water && $0.place.country.map(named.contains) ?? false
+                        && abs($0.tokenRange.lowerBound - mention.tokenRange.lowerBound) <= 12
+                } ?? mainCountry(mentions.filter { $0.place.country.map(named.contains) ?? false })
+                ?? demonymCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+                .flatMap {
+                    countryMention($0.key, at: mention)
+                }
+            guard let container else { return mention }
+            return unknown(mention.tokenRange, in: container, tokens: tokens, scalars: scalars)
+        }
+    }
+
+    static let bearings: [String: Double] = [
+        "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+        "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+        "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5, "south-southeast": 157.5,
+        "south-southwest": 202.5, "west-southwest": 247.5, "west-northwest": 292.5, "north-northwest": 337.5,
+    ]
+
+    /// "70 nautical miles southeast of Al Hudaydah": the point at that bearing and distance,
+    /// at sea (precision `water`); "off X", "off the coast of X": the water off that place.
+    func seaPositions(_ mentions: [PlaceMention], tokens: [Token], scalars: [Unicode.Scalar])
+        -> [PlaceMention]
+    {
+        mentions.map { mention in
+            var j = mention.tokenRange.lowerBound - 1
+            if j >= 0 && ["the", "port", "city", "of"].contains(tokens[j].lower) {
+                while j >= 0 && ["the", "port", "city"].contains(tokens[j].lower) { j -= 1 }
+            }
+            guard j >= 3, tokens[j].lower == "of" else { return offshore(mention, tokens: tokens) }
+            // The bearing, possibly hyphenated: "north-west".
+            var b = j - 1
+            var bearingText = tokens[b].lower
+            if b >= 2, tokens[b - 1].text == "-" {
+                bearingText = tokens[b - 2].lower + "-" + bearingText
+                b -= 2
+            }
+            guard let bearing = Self.bearings[bearingText] else { return mention }
+            var u = b - 1
+            var kilometres = 0.0
+            var nautical = false
+            if u >= 1, tokens[u].lower == "miles", tokens[u - 1].lower == "nautical" {
+                nautical = true
+                kilometres = 1.852
+                u -= 2
+            } else if u >= 0, ["nm", "nmi"].contains(tokens[u].lower) {
+                nautical = true
+                kilometres = 1.852
+                u -= 1
+            } else {
+                return mention
+            }
+            guard nautical, u >= 0,
+                let value = NumberReader().read(tokens, at: u).map({ Double($0.value) })
+                    ?? (u >= 1 ? NumberReader().read(tokens, at: u - 1).map({ Double($0.value) }) : nil),
+                let lat = mention.place.lat, let lon = mention.place.lon
+            else { return mention }
+            var numberStart = u
+            while numberStart > 0
+                && (tokens[numberStart - 1].kind == .number
+                    || ["about", "some", "around", "approximately", "roughly", "nearly"].contains(
+                        tokens[numberStart - 1].lower))
+            {
+                numberStart -= 1
+            }
+            let point = Self.project(lat: lat, lon: lon, bearing: bearing, kilometres: value * kilometres)
+            let start = tokens[numberStart].start
+            let end = mention.end
+            let text = String(String.UnicodeScalarView(scalars[start..<end]))
+            let place = Place(
+                name: text, admin1: nil, country: mention.place.country,
+                lat: (point.lat * 10_000).rounded() / 10_000,
+                lon: (point.lon * 10_000).rounded() / 10_000, precision: .water, geonamesID: nil, text: text)
+            return PlaceMention(
+                text: text, start: start, end: end, tokenRange: mention.tokenRange, place: place,
+                kind: .water,
+                isPossessive: false, alternatives: 0)
+        }
+    }
+
+    /// "off Hodeidah", "off the coast of Yemen": the water by that place.
+    func offshore(_ mention: PlaceMention, tokens: [Token]) -> PlaceMention {
+        var j = mention.tokenRange.lowerBound - 1
+        if j >= 2, tokens[j].lower == "of", tokens[j - 1].lower == "coast", tokens[j - 2].lower == "the" {
+            j -= 3
+        }
+        guard j >= 0, tokens[j].lower == "off", mention.kind != .water else { return mention }
+        var result = mention
+        result.place.precision = .water
+        result.place.name = "off " + mention.place.name
+        result.kind = .water
+        return result
+    }
+
+    /// The point at a bearing (degrees from north) and distance from another, on a sphere.
+    static func project(lat: Double, lon: Double, bearing: Double, kilometres: Double) -> (
+        lat: Double, lon: Double
+    ) {
+        let radius = 6371.0
+        let d = kilometres / radius
+        let theta = bearing * .pi / 180
+        let phi1 = lat * .pi / 180
+        let lambda1 = lon * .pi / 180
+        let phi2 = asin(sin(phi1) * cos(d) + cos(phi1) * sin(d) * cos(theta))
+        let lambda2 = lambda1 + atan2(sin(theta) * sin(d) * cos(phi1), cos(d) - sin(phi1) * sin(phi2))
+        return (phi2 * 180 / .pi, lambda2 * 180 / .pi)
+    }
+
+    /// A country as a place mention standing where another mention stands.
+    func countryMention(_ code: String, at mention: PlaceMention) -> PlaceMention? {
+        guard let country = EventReader.countryPlace(code: code) else { return nil }
+        let place = Place(
+            name: country.name, admin1: nil, country: code,
+            lat: (country.latitude * 10_000).rounded() / 10_000,
+            lon: (country.longitude * 10_000).rounded() / 10_000, precision: .country,
+            geonamesID: country.geonamesID)
+        return PlaceMention(
+            text: country.name, start: mention.start, end: mention.end, tokenRange: mention.tokenRange,
+            place: place,
+            kind: .country, isPossessive: false, alternatives: 0)
+    }
+}
