@@ -49,7 +49,9 @@ public struct EventExtractor: Sendable {
         }
         var facts = ArticleFacts(
             reference: reference, datelinePlace: dateline?.place, dateline: dateline?.range,
-            storyPlace: Self.storyPlace(text, places: mentions, dateline: dateline?.range),
+            storyPlace: Self.focusPlace(
+                text, places: mentions, dateline: dateline?.range,
+                title: article.title.map { places.mentions(in: $0) } ?? []),
             mainCountry: Self.mainCountry(text, places: mentions),
             aircraftStory: lexicon.weapons.all(tokens, in: 0..<tokens.count).contains {
                 $0.value == .aircraft || $0.value == .glideBomb
@@ -84,8 +86,10 @@ public struct EventExtractor: Sendable {
         let refiner = PlaceRefiner(
             tokens: tokens, sentences: text.sentences, dates: expressions, places: mentions,
             eventSentences: eventSentences)
-        let joined = Self.shareClausePlaces(
-            refiner.refine(MentionJoiner.join(found, rank: lexicon.rank)).filter { !$0.background })
+        let joined = Self.focused(
+            Self.shareClausePlaces(
+                refiner.refine(MentionJoiner.join(found, rank: lexicon.rank)).filter { !$0.background }),
+            on: facts.storyPlace)
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: article.text, sentences: text.sentences, tokens: tokens,
             places: mentions, actors: reader.actors)
@@ -126,16 +130,51 @@ public struct EventExtractor: Sendable {
         }
     }
 
-    /// The first town of the lead (its first two sentences): where the story is about.
-    static func storyPlace(_ text: ArticleText, places: [PlaceMention], dateline: Range<Int>?)
-        -> PlaceMention?
-    {
+    /// The place the story is about: the town or region its text names most, counting a name in
+    /// the lead (its first two sentences) or in the title more — not a dateline, an origin or an
+    /// actor.
+    static func focusPlace(
+        _ text: ArticleText, places: [PlaceMention], dateline: Range<Int>?, title: [PlaceMention]
+    ) -> PlaceMention? {
         guard let first = text.sentences.first else { return nil }
         let leadEnd =
             text.sentences.prefix(2).last(where: { $0.paragraph == first.paragraph })?.tokens.upperBound ?? 0
-        return places.first { mention in
-            mention.tokenRange.lowerBound < leadEnd && mention.kind == .place && !mention.isPossessive
-                && !(dateline?.contains(mention.tokenRange.lowerBound) ?? false)
+        let titleNames = Set(title.filter { $0.kind == .place || $0.kind == .region }.map(\.place.name))
+        var scores: [String: (score: Int, first: PlaceMention)] = [:]
+        for mention in places
+        where (mention.kind == .place || mention.kind == .region) && !mention.isPossessive {
+            let start = mention.tokenRange.lowerBound
+            if dateline?.contains(start) ?? false { continue }
+            if start > 0 && text.tokens[start - 1].lower == "from" { continue }
+            let key = mention.place.name + "|" + (mention.place.country ?? "")
+            var score = 1
+            if start < leadEnd { score += 2 }
+            if titleNames.contains(mention.place.name) { score += 3 }
+            if let current = scores[key] {
+                scores[key] = (current.score + score, current.first)
+            } else {
+                scores[key] = (score, mention)
+            }
+        }
+        return scores.values.max { a, b in
+            a.score != b.score
+                ? a.score < b.score : a.first.tokenRange.lowerBound > b.first.tokenRange.lowerBound
+        }?.first
+    }
+
+    /// Violence and arrests placed only by their country happened where the story is: at its
+    /// focus, when that lies in the same country (the place stays marked as from context).
+    static func focused(_ mentions: [Mention], on focus: PlaceMention?) -> [Mention] {
+        guard let focus, let country = focus.place.country else { return mentions }
+        return mentions.map { mention in
+            guard mention.kind.family.isViolenceOrProtest || mention.kind == .arrest,
+                mention.place == nil || mention.place?.kind == .country,
+                mention.place?.place.country ?? country == country
+            else { return mention }
+            var placed = mention
+            placed.place = focus
+            placed.placeFromContext = true
+            return placed
         }
     }
 

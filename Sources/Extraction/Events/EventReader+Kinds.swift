@@ -76,8 +76,6 @@ extension EventReader {
                                     || hasOwnDay(hit.range, in: sentence)))),
                         // Talks and aid count when the sentence dates them.
                         !(kind.isCommunication && !hasOwnDay(hit.range, in: sentence)),
-                        // "gathered", "marched": a protest only among protesters.
-                        !(cue.weak && kind.family == .protestsAndRiots && !crowd),
                         // Territory changes hands between armed men, or names the place taken.
                         !((kind == .territoryCaptured || kind == .territoryTransferred)
                             && !sentenceFacts.armedActor && !namesPlace(hit.range, in: range))
@@ -207,12 +205,15 @@ extension EventReader {
                     && top.kind.family == .remoteViolence && $0.strong
             }
         }
+        // Weapons seized in an arrest are part of it: "arrested three men and seized rifles".
+        let arrested = real.contains { $0.kind == .arrest }
         var strategicFamilies = Set<EventKind>()
         for choice in real.filter({ !$0.kind.family.isViolenceOrProtest }).sorted(by: better) {
             // Beside violence, only a deed of its own verb: "killed 40 militants and arrested 30"
             // (burning the homes of the people killed is part of the attack).
             if !violent.isEmpty && !(choice.cue.form == .past || choice.cue.form == .present) { continue }
             if !violent.isEmpty && choice.kind == .looting { continue }
+            if arrested && choice.kind == .weaponsDisrupted { continue }
             if choice.kind.isCommunication && !violent.isEmpty { continue }
             if strategicFamilies.insert(choice.kind).inserted && result.count < 3 { result.append(choice) }
         }

@@ -28,6 +28,11 @@ extension EventReader {
         var (killed, injured) = harms ? readCasualties(in: range) : (nil, nil)
         if found.count > 1 { (killed, injured) = (nil, nil) }
         var places: [PlaceMention?] = found.isEmpty ? [nil] : found
+        // Parties to an agreement or talks are no list of places: "Russia and Ukraine exchanged
+        // prisoners" is one exchange, placed by its first place that is not a party.
+        if kind == .agreement || kind.isCommunication, found.count > 1 {
+            places = [found.first { $0.kind != .country } ?? found[0]]
+        }
         // "The Moroccan counterterror agency broke up a cell": a state arrests on its own soil.
         if kind == .arrest, fromContext, let country = initiator?.country,
             initiator?.type == .stateForces || initiator?.type == .government,

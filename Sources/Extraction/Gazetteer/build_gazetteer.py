@@ -47,6 +47,30 @@ def normalize(text):
     return " ".join(text.split())
 
 
+ARTICLES = {"al", "el", "ad", "ar", "as", "at", "an", "ash", "az", "ul", "ur", "ut", "es", "en"}
+DIGRAPHS = [("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "z"), ("ts", "s"), ("tz", "s"), ("ph", "f"),
+            ("th", "t"), ("dh", "d"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"), ("w", "v"),
+            ("y", "i"), ("j", "i"), ("z", "s")]
+
+
+def skeleton(key):
+    """The spelling-blind form of a normalized key, as NameKey.skeleton does: Arabic articles
+    dropped, digraphs and variant letters unified, vowel runs one vowel, doubled letters single,
+    a final vowel or "ah" dropped: "Krasnopillia" and "Krasnopillya", "Mahmoudiya" and "Al
+    Mahmudiyah", "Kharkov" and "Kharkiv" meet."""
+    words = [w for w in key.split(" ") if w and w not in ARTICLES]
+    text = " ".join(words)
+    if not text.isascii():
+        return ""
+    for a, b in DIGRAPHS:
+        text = text.replace(a, b)
+    text = re.sub(r"[aeiou]+", "a", text)
+    text = re.sub(r"ah\b", "a", text)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    text = re.sub(r"a\b", "", text)
+    return text.strip()
+
+
 def latin_or_cyrillic(name):
     for ch in name:
         if ch.isalpha():
@@ -260,9 +284,15 @@ def main():
         cc = (place["cc"] or "??").encode("ascii")[:2]
         place_bytes += struct.pack("<iffIIHBB2si2x", place["id"], place["lat"], place["lon"], min(place["pop"], 2**32 - 1),
                                    offset, length, place["kind"], place.get("level", 0), cc, region)
-        for key in {normalize(n) for n in place["names"]}:
+        names = {normalize(n) for n in place["names"]}
+        for key in names:
             if len(key) >= 2:
                 keys.append((key.encode("utf-8"), -place["pop"], place["kind"], index))
+        # Spelling-blind keys of towns, "~" first, for names the text spells another way.
+        if place["kind"] == 0:
+            for fuzzy in {skeleton(key) for key in names}:
+                if len(fuzzy) >= 3:
+                    keys.append((("~" + fuzzy).encode("utf-8"), -place["pop"], place["kind"], index))
     keys.sort(key=lambda k: (k[0], k[2] != 0 and k[2] != 2, k[1], k[3]))
     key_bytes = bytearray()
     for key, _, _, index in keys:

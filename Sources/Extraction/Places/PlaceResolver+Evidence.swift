@@ -43,7 +43,9 @@ extension PlaceResolver {
         "community",
         "settlement", "suburb", "valley", "prefecture", "department", "enclave", "border", "crossing",
         "front",
-        "outskirts", "residents", "countryside",
+        "outskirts", "residents", "countryside", "communities", "villages", "towns", "districts", "areas",
+        "regions",
+        "provinces", "cities", "settlements", "neighbourhoods", "neighborhoods", "municipalities",
     ]
     /// Words that start a place's name: "New Baghdad", "Port Sudan" — not a first name.
     static let namePrefixes: Set<String> = [
@@ -87,6 +89,10 @@ extension PlaceResolver {
                 j += 1
             }
             defer { i = max(j, i + 1) }
+            // "In Zinder", "The Hague": a capitalized word of the sentence's start is no first name.
+            while let first = words.first, lexicon.notPlaces.contains(tokens[first].lower) {
+                words.removeFirst()
+            }
             guard words.count >= 2, let last = words.last else { continue }
             let before = tokens[words[words.count - 2]].lower
             let lastWord = tokens[last].lower

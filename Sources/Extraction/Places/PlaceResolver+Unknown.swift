@@ -12,6 +12,10 @@ extension PlaceResolver {
     func unknownPlaces(tokens: [Token], scalars: [Unicode.Scalar], known: [PlaceMention]) -> [PlaceMention] {
         var covered = Set<Int>()
         for mention in known { covered.formUnion(mention.tokenRange) }
+        var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
+        }
         var result: [PlaceMention] = []
         var i = 0
         while i < tokens.count {
@@ -21,9 +25,18 @@ extension PlaceResolver {
             }
             let run = nameRun(from: i, tokens: tokens, covered: covered)
             i = run.upperBound
-            guard plausibleName(run, tokens: tokens),
-                let (after, settlement) = settlementFrame(run, tokens: tokens)
-            else { continue }
+            guard plausibleName(run, tokens: tokens) else { continue }
+            let frame = settlementFrame(run, tokens: tokens)
+            // A name spelled otherwise than the gazetteer's ("Krasnopillia", "Mahmoudiya"), in a
+            // place frame, in one of the article's countries.
+            if frame != nil
+                || (run.lowerBound > 0 && Self.strongLocatives.contains(tokens[run.lowerBound - 1].lower)),
+                let fuzzy = spelledOtherwise(run, countries: countries, tokens: tokens, scalars: scalars)
+            {
+                result.append(fuzzy)
+                continue
+            }
+            guard let (after, settlement) = frame else { continue }
             // "in Shula, one of Baghdad's neighbourhoods": the place named after it, even possessive.
             var container = known.first {
                 $0.tokenRange.lowerBound >= after && $0.tokenRange.lowerBound <= after + 8
@@ -56,8 +69,9 @@ extension PlaceResolver {
                 tokens[end + 1].kind == .word
             {
                 end += 2
-            } else if lexicon.particles.contains(token.lower), end + 1 < tokens.count,
-                tokens[end + 1].isCapitalized
+            } else if lexicon.particles.contains(token.lower),
+                !["of", "on", "upon", "am", "an"].contains(token.lower),
+                end + 1 < tokens.count, tokens[end + 1].isCapitalized
             {
                 end += 1
             } else {
@@ -94,6 +108,18 @@ extension PlaceResolver {
             return (end, true)
         }
         if end < tokens.count, lexicon.settlementWords.contains(tokens[end].lower) { return (end + 1, true) }
+        // "the A and B communities": the first of a pair before a settlement word.
+        if end + 2 < tokens.count, ["and", ","].contains(tokens[end].lower), tokens[end + 1].isCapitalized {
+            var next = end + 1
+            while next < tokens.count && next - end < 5 && tokens[next].kind == .word
+                && tokens[next].isCapitalized
+            {
+                next += 1
+            }
+            if next < tokens.count, lexicon.settlementWords.contains(tokens[next].lower) {
+                return (next + 1, true)
+            }
+        }
         if start >= 1, Self.strongLocatives.contains(tokens[start - 1].lower), end + 1 < tokens.count,
             tokens[end].text == ","
         {
@@ -161,7 +187,12 @@ extension PlaceResolver {
         return zip(mentions, candidates).map { mention, candidate in
             guard mention.kind == .place, let country = mention.place.country, !named.contains(country),
                 !candidate.places.contains(where: { named.contains($0.country) }),
-                candidate.places.allSatisfy({ $0.population < 100_000 })
+                candidate.places.allSatisfy({ $0.population < 100_000 }),
+                // A town across a border from the places the article names is where it says.
+                !mentions.contains(where: { other in
+                    other.kind != .country && other.place.country.map(named.contains) ?? false
+                        && (other.place.distanceKm(to: mention.place) ?? .infinity) < 200
+                })
             else { return mention }
             let container =
                 mentions.first {
@@ -285,5 +316,27 @@ extension PlaceResolver {
             text: country.name, start: mention.start, end: mention.end, tokenRange: mention.tokenRange,
             place: place,
             kind: .country, isPossessive: false, alternatives: 0)
+    }
+
+    /// The town of the article's countries whose spelling-blind key (``NameKey/skeleton(_:)``)
+    /// is the name's, the most populous first.
+    func spelledOtherwise(
+        _ run: Range<Int>, countries: Set<String>, tokens: [Token], scalars: [Unicode.Scalar]
+    )
+        -> PlaceMention?
+    {
+        let key = Self.key(tokens[run])
+        let skeleton = NameKey.skeleton(key)
+        guard skeleton.count >= 4 else { return nil }
+        let matches = gazetteer.places(named: "~" + skeleton).filter {
+            $0.kind == .place && countries.contains($0.country)
+        }
+        guard !matches.isEmpty else { return nil }
+        let candidate = Candidate(range: run, key: key, places: matches, namesRegion: false)
+        var mention = self.mention(
+            candidate, chosen: choose(candidate, countries: countries, regions: []), tokens: tokens,
+            scalars: scalars)
+        mention.isPossessive = false
+        return mention
     }
 }

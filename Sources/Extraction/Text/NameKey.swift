@@ -70,4 +70,42 @@ public enum NameKey {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    static let articles: Set<Substring> = [
+        "al", "el", "ad", "ar", "as", "at", "an", "ash", "az", "ul", "ur", "ut", "es", "en",
+    ]
+    static let digraphs: [(String, String)] = [
+        ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "z"), ("ts", "s"), ("tz", "s"),
+        ("ph", "f"),
+        ("th", "t"), ("dh", "d"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"), ("w", "v"),
+        ("y", "i"), ("j", "i"), ("z", "s"),
+    ]
+
+    /// The spelling-blind form of a normalized key, as the gazetteer's build script writes it
+    /// (`build_gazetteer.py`, `skeleton`): Arabic articles dropped, digraphs and variant letters
+    /// unified, vowel runs one vowel, doubled letters single, a final vowel or "ah" dropped —
+    /// "Krasnopillia" and "Krasnopillya", "Mahmoudiya" and "Al Mahmudiyah" meet. Empty for
+    /// non-Latin names.
+    public static func skeleton(_ key: String) -> String {
+        let words = key.split(separator: " ").filter { !articles.contains($0) }
+        var text = words.joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return "" }
+        for (from, to) in digraphs { text = text.replacingOccurrences(of: from, with: to) }
+        var result: [Character] = []
+        for character in text {
+            let vowel = "aeiou".contains(character)
+            let mapped: Character = vowel ? "a" : character
+            if let last = result.last, last == mapped { continue }
+            result.append(mapped)
+        }
+        // "ah" and a vowel at a word's end.
+        var output = String(result)
+        output = output.split(separator: " ", omittingEmptySubsequences: true).map { word -> String in
+            var word = String(word)
+            if word.hasSuffix("ah") { word.removeLast() }
+            if word.hasSuffix("a") { word.removeLast() }
+            return word
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+        return output
+    }
 }
