@@ -83,6 +83,14 @@ public struct EventExtractor: Sendable {
                 Self.updateFigures(&found, sentence: index, text: text, places: mentions, reader: reader)
             }
         }
+        if ProcessInfo.processInfo.environment["SITREP_DEBUG"] != nil {
+            for m in found {
+                FileHandle.standardError.write(
+                    Data(
+                        "M s\(m.sentence) \(m.kind) \(m.date.start ?? "-") \(m.place?.place.name ?? "-") ctx=\(m.placeFromContext) rep=\(m.dateIsReportDate) bg=\(m.background) ref=\(m.refersBack) w=\(m.weapons.map(\.weaponClass))\n"
+                            .utf8))
+            }
+        }
         let refiner = PlaceRefiner(
             tokens: tokens, sentences: text.sentences, dates: expressions, places: mentions,
             eventSentences: eventSentences)
@@ -186,6 +194,8 @@ public struct EventExtractor: Sendable {
             guard mention.placeFromContext || MentionJoiner.specificity(mention.place) <= 1,
                 let sibling = mentions.first(where: {
                     $0.segment == mention.segment
+                        // Strikes of several weapons told in one clause keep their own places.
+                        && !($0.kind.family == .remoteViolence && mention.kind.family == .remoteViolence)
                         && MentionJoiner.specificity($0.place) > MentionJoiner.specificity(mention.place)
                         && MentionJoiner.placesCompatible($0.place, mention.place)
                 })

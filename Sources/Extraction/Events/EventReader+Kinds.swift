@@ -106,7 +106,12 @@ extension EventReader {
                     }
                 case .explosion:
                     // "explosions rattled the festival": an explosion is a strike with facts beside it.
-                    guard facts.any || sentenceFacts.placeFrame else { continue }
+                    // ("161 explosions were reported in the region": counted, where the story is.)
+                    let counted = count(before: hit.range.lowerBound, in: range) != nil
+                    guard facts.any || sentenceFacts.placeFrame || counted || regionAnaphor(in: range) != nil
+                    else {
+                        continue
+                    }
                     candidates.append(
                         KindChoice(
                             kind: explosionKind(in: range, sentence: sentence), trigger: hit.range, cue: cue,
@@ -195,7 +200,15 @@ extension EventReader {
             if a.strong != b.strong { return a.strong }
             return (lexicon.rank[a.kind] ?? 99) < (lexicon.rank[b.kind] ?? 99)
         }
-        let violent = real.filter { $0.kind.family.isViolenceOrProtest }
+        var violent = real.filter { $0.kind.family.isViolenceOrProtest }
+        // Missiles, rockets or bombs from aircraft told in the clause: an air strike.
+        if violent.contains(where: {
+            $0.kind == .airStrike && !$0.weaponClasses.isEmpty || $0.kind == .airStrike
+        }),
+            violent.contains(where: { [.missileStrike, .explosiveDevice].contains($0.kind) })
+        {
+            violent.removeAll { [.missileStrike, .explosiveDevice].contains($0.kind) }
+        }
         var result: [KindChoice] = []
         if let top = violent.sorted(by: better).first {
             result.append(top)

@@ -154,7 +154,7 @@ extension EventReader {
         return window.contains {
             [
                 "another", "second", "separate", "separately", "third", "other", "similar", "meanwhile",
-                "elsewhere",
+                "elsewhere", "also",
             ]
             .contains(tokens[$0].lower)
         }

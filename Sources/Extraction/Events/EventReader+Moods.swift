@@ -18,6 +18,11 @@ extension EventReader {
         if isGeneric(trigger, cue: choice.cue, kind: choice.kind, segment: range, sentence: sentence) {
             return .notTold
         }
+        if isStanding(trigger, cue: choice.cue, in: range)
+            || isRelativeBackground(trigger, cue: choice.cue, in: range)
+        {
+            return .notTold
+        }
         if isDenied(trigger, sentence: sentence) { return .notTold }
         if choice.kind == .agreement,
             lexicon.agreementEnds.contains(
@@ -115,6 +120,7 @@ extension EventReader {
         if lexicon.generic.contains(tokens, in: near) || lexicon.habitual.contains(tokens, in: near) {
             return true
         }
+        if lexicon.clauseGeneric.contains(tokens, in: segment.lowerBound..<start) { return true }
         let dated = hasOwnDay(trigger, in: sentence, recent: true)
         // "are targeting", "is burning": an ongoing state, unless dated or named outright.
         if (cue.weak || cue.cueClass == .attack || cue.cueClass == .harm) && cue.form == .gerund && !dated
@@ -220,4 +226,43 @@ extension EventReader {
         else { return true }
         return reference.dayNumber - start.dayNumber > 7
     }
+
+    /// "The fighting has been fiercest in …", "clashes are frequent": the deed as the subject of
+    /// a description, not an event.
+    func isStanding(_ trigger: Range<Int>, cue: Cue, in range: Range<Int>) -> Bool {
+        guard cue.form == .noun, trigger.upperBound + 1 < range.upperBound else { return false }
+        let next = tokens[trigger.upperBound].lower
+        let after = tokens[trigger.upperBound + 1].lower
+        if ["has", "have"].contains(next) && after == "been", trigger.upperBound + 2 < range.upperBound {
+            let word = tokens[trigger.upperBound + 2]
+            return word.kind == .word && !Self.harmParticiples.contains(word.lower)
+                && !word.lower.hasSuffix("ed")
+        }
+        return ["is", "are"].contains(next)
+            && (after.hasSuffix("est") || ["frequent", "common", "rare", "rife"].contains(after))
+    }
+
+    static let harmParticiples: Set<String> = ["killed", "wounded", "injured", "reported", "shot", "hit"]
+
+    /// "areas that its forces had retaken", "the town Ukraine occupied since last summer": a deed
+    /// told in a relative clause describing a thing, without a day of its own, is background.
+    func isRelativeBackground(_ trigger: Range<Int>, cue: Cue, in range: Range<Int>) -> Bool {
+        guard cue.form == .past || cue.form == .participle, cue.cueClass != .harm else { return false }
+        let window = max(range.lowerBound, trigger.lowerBound - 5)..<trigger.lowerBound
+        guard let pronoun = window.first(where: { ["that", "which", "whom"].contains(tokens[$0].lower) }),
+            pronoun > range.lowerBound, tokens[pronoun - 1].kind == .word, !tokens[pronoun - 1].isCapitalized,
+            !Self.sayingVerbs.contains(tokens[pronoun - 1].lower)
+        else { return false }
+        let sentence = text.sentences[text.sentenceOf[range.lowerBound]].tokens
+        return !hasOwnDay(trigger, in: sentence, recent: true)
+    }
+
+    /// "said that", "reported that": a "that" of saying opens no relative clause.
+    static let sayingVerbs: Set<String> = [
+        "said", "says", "say", "reported", "reports", "announced", "stated", "told", "added", "confirmed",
+        "claimed",
+        "denied", "believed", "thought", "noted", "insisted", "warned", "alleged", "acknowledged",
+        "explained",
+        "so", "such", "now",
+    ]
 }

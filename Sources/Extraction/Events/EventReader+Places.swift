@@ -10,6 +10,12 @@ extension EventReader {
     ) -> (places: [PlaceMention], fromContext: Bool) {
         if let group = bestGroup(usable(in: segment, trigger: trigger, sentence: sentence), trigger: trigger)
         {
+            // "the northern border region of Ukraine": the region of that country just told.
+            if group.count == 1, group[0].kind == .country, let region = regionAnaphor(in: segment),
+                region.place.country == group[0].place.country
+            {
+                return ([region], true)
+            }
             return (group, false)
         }
         // The sentence's setting: places in its clauses that tell no event of their own.
@@ -17,6 +23,8 @@ extension EventReader {
             !eventSegments.contains { $0 != segment && $0.contains(place.tokenRange.lowerBound) }
         }
         if let group = bestGroup(setting, trigger: trigger) { return (group, false) }
+        // "at Ukrainian cities", "on Russian territory": the country of the places hit.
+        if let country = demonymPlace(after: trigger, in: segment) { return ([country], false) }
         if let place = contextPlace(in: sentence, violent: violent) { return ([place], true) }
         return ([], true)
     }
@@ -191,5 +199,37 @@ extension EventReader {
         if let place = violent ? scene ?? last : last ?? scene { return place }
         // The dateline is where the reporter is: the last resort before the article's country.
         return facts.storyPlace ?? facts.datelinePlace ?? facts.mainCountry
+    }
+
+    /// A demonym after a word of place following the deed ("at Ukrainian cities", "into Russian
+    /// territory"), not one that names a force ("by Russian forces").
+    func demonymPlace(after trigger: Range<Int>, in range: Range<Int>) -> PlaceMention? {
+        var i = trigger.upperBound
+        while i + 1 < range.upperBound {
+            if ActorFinder.locatives.contains(tokens[i].lower), tokens[i + 1].isCapitalized,
+                let code = PlaceLexicon.bundled.demonym(tokens, at: i + 1)
+            {
+                let noun = i + 2 < range.upperBound ? lexicon.actorNouns.match(tokens, at: i + 2)?.value : nil
+                if noun == nil || noun == .civilians { return countryMention(code, near: i + 1) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// "the region", "the northern border region", "the area": the last region told, when the
+    /// clause says so.
+    func regionAnaphor(in range: Range<Int>) -> PlaceMention? {
+        guard let region = state.lastRegion else { return nil }
+        for i in range.dropLast() where tokens[i].lower == "the" {
+            var j = i + 1
+            while j < range.upperBound && j - i <= 4 && tokens[j].kind == .word && !tokens[j].isCapitalized {
+                if ["region", "oblast", "province", "area", "governorate"].contains(tokens[j].lower) {
+                    return region
+                }
+                j += 1
+            }
+        }
+        return nil
     }
 }

@@ -178,8 +178,13 @@ struct EventReader: Sendable {
             state.sceneSentence = index
         }
         state.strikes += current.filter { $0.kind.family == .remoteViolence }
-        if state.storyDate == nil,
-            let first = current.first(where: { !$0.dateIsReportDate && $0.date.precision == .day })
+        // The story's day: a day the lead (its first two sentences) tells, close to the report's.
+        if state.storyDate == nil, index < 2,
+            let first = current.first(where: {
+                !$0.dateIsReportDate && !$0.isAside && $0.date.precision == .day
+            }),
+            let day = first.date.start.flatMap(CalendarDay.init),
+            reference.map({ $0.dayNumber - day.dayNumber <= 3 }) ?? true
         {
             state.storyDate = first.date
         }

@@ -49,6 +49,12 @@ enum MentionJoiner {
     static let bombings: Set<EventKind> = [.explosiveDevice, .suicideBombing, .grenadeAttack]
 
     static func kindsAgree(_ a: Mention, _ b: Mention) -> Bool {
+        // "The missiles struck …" points to the strike of missiles, not to the drones told beside it.
+        if !a.weapons.isEmpty && !b.weapons.isEmpty {
+            let aKinds = Set(a.weapons.compactMap { EventReader.remoteClasses[$0.weaponClass] })
+            let bKinds = Set(b.weapons.compactMap { EventReader.remoteClasses[$0.weaponClass] })
+            if !aKinds.isEmpty && !bKinds.isEmpty && aKinds.isDisjoint(with: bKinds) { return false }
+        }
         if a.kind == b.kind { return true }
         guard violent.contains(a.kind), violent.contains(b.kind) else { return false }
         if bombings.contains(a.kind) && bombings.contains(b.kind) { return true }
@@ -57,9 +63,11 @@ enum MentionJoiner {
         {
             return true
         }
-        // A general word beside a specific one ("the attack" after "a car bomb"); a specific one
-        // pointing back ("the blast") only to one of its family.
-        if !a.strongTrigger || !b.strongTrigger { return true }
+        // A general lead made specific later ("A bombing … The suicide bomb exploded"), a general
+        // word pointing back ("the attack" after "a car bomb"); a specific one pointing back ("the
+        // blast") only to one of its family.
+        if !a.strongTrigger { return true }
+        if !b.strongTrigger { return b.refersBack != .none }
         return b.refersBack != .none && a.kind.family == b.kind.family
     }
 
@@ -88,9 +96,19 @@ enum MentionJoiner {
         {
             return false
         }
-        // The same deed on the same days, each dated by its own words: one event, however far apart.
+        // The same deed on the same days, each dated by its own words: one event, however far apart;
+        // a lead that summarises ("with more than 30 people killed and a player abducted") and
+        // the paragraph that tells it.
         if a.kind == b.kind && !a.dateIsReportDate && !b.dateIsReportDate { return true }
         let distance = b.sentence - a.lastSentence
+        if a.kind == b.kind && distance <= 8
+            && (a.dateIsReportDate && aPlace == nil || b.dateIsReportDate && bPlace == nil)
+        {
+            return true
+        }
+        // A deed dated only by the report and one dated by its own words further on are two,
+        // unless the second points back.
+        if a.dateIsReportDate != b.dateIsReportDate && distance > 1 && !referring { return false }
         if distance > 3 && !referring && !(aPlace != nil && bPlace != nil) { return false }
         // A country-wide mention is narrowed to a town only nearby; further on, new facts mean
         // another event.
@@ -136,6 +154,10 @@ enum MentionJoiner {
 
     static func specificity(_ place: PlaceMention?) -> Int {
         guard let place else { return 0 }
+        // A village the gazetteer lacks is as specific as a town near which it lies.
+        if place.kind == .place && place.place.geonamesID == nil && place.place.precision != .water {
+            return 4
+        }
         switch place.place.precision {
         case .exact: return 5
         case .near: return 4
@@ -161,8 +183,11 @@ enum MentionJoiner {
             }
         }
         merged.lastSentence = max(a.lastSentence, b.lastSentence)
-        if a.placeFromContext && !b.placeFromContext && b.place != nil
-            || specificity(b.place) > specificity(a.place) && !b.placeFromContext
+        // A mention pointing back ("this week's bombing") keeps the place of the deed told.
+        let pointing = b.refersBack != .none && !a.placeFromContext && specificity(a.place) >= 4
+        if !pointing
+            && (a.placeFromContext && !b.placeFromContext && b.place != nil
+                || specificity(b.place) > specificity(a.place) && !b.placeFromContext)
         {
             merged.place = b.place
             merged.placeFromContext = b.placeFromContext

@@ -81,6 +81,8 @@ struct EventLexicon: Sendable {
     var hypothetical: PhraseMatcher<Bool>
     var tally: PhraseMatcher<Bool>
     var generic: PhraseMatcher<Bool>
+    /// "have included attempts to enter": a clause that lists kinds of deeds.
+    var clauseGeneric: PhraseMatcher<Bool>
     /// "crash", "flood": deaths among these words are no violence.
     var disaster: PhraseMatcher<Bool>
     var targets: PhraseMatcher<String>
@@ -136,6 +138,7 @@ struct EventLexicon: Sendable {
             var hypothetical: [String]
             var tally: [String]
             var generic: [String]
+            var clauseGeneric: [String]
             var disaster: [String]
         }
 
@@ -292,6 +295,7 @@ struct EventLexicon: Sendable {
         hypothetical = Self.flags(file.moods.hypothetical)
         tally = Self.flags(file.moods.tally)
         generic = Self.flags(file.moods.generic)
+        clauseGeneric = Self.flags(file.moods.clauseGeneric)
         discoveryWords = Self.flags(file.discoveryWords)
         crimeWords = Self.flags(file.crimeWords)
         let discards = try Self.load("discards", as: DiscardFile.self)

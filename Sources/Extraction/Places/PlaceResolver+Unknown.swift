@@ -328,8 +328,12 @@ extension PlaceResolver {
         let key = Self.key(tokens[run])
         let skeleton = NameKey.skeleton(key)
         guard skeleton.count >= 4 else { return nil }
+        // Spelled alike, not only sounding alike: "Yusufiyah" is no "Joseph".
         let matches = gazetteer.places(named: "~" + skeleton).filter {
             $0.kind == .place && countries.contains($0.country)
+                && NameKey.similarity(
+                    NameKey.withoutArticles(key), NameKey.withoutArticles(NameKey.normalize($0.name)))
+                    >= 0.75
         }
         guard !matches.isEmpty else { return nil }
         let candidate = Candidate(range: run, key: key, places: matches, namesRegion: false)

@@ -108,4 +108,27 @@ public enum NameKey {
         }.filter { !$0.isEmpty }.joined(separator: " ")
         return output
     }
+
+    /// A key without its Arabic articles: "al mahmudiyah" → "mahmudiyah".
+    public static func withoutArticles(_ key: String) -> String {
+        key.split(separator: " ").filter { !articles.contains($0) }.joined(separator: " ")
+    }
+
+    /// 1 minus the edit distance over the longer length: how alike two spellings are.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        guard !x.isEmpty, !y.isEmpty else { return x.isEmpty && y.isEmpty ? 1 : 0 }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
+    }
 }
