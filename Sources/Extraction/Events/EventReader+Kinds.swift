@@ -371,6 +371,12 @@ extension EventReader {
                 return .person
             }
             let token = tokens[j]
+            // "a senior al-Shabab commander": the group names the person's side.
+            if step > 0, let named = lexicon.namedActors.match(tokens, at: j, limit: range.upperBound) {
+                j += named.length
+                seen += 1
+                continue
+            }
             if token.kind == .number || Self.objectSkips.contains(token.lower) || token.text == "-" {
                 j += step
                 seen += 1

@@ -16,6 +16,7 @@ extension PlaceResolver {
         "entered", "reached", "hit", "shelled", "struck", "bombed", "retook", "recaptured", "captured",
         "seized",
         "liberated", "attacked", "besieged", "stormed", "overran", "targeted", "left", "fled", "evacuated",
+        "took", "retaken", "recapture", "retake", "capture", "seize", "overrun",
     ]
     /// "according to X", "said to X": not where.
     static let notLocativeBefore: Set<String> = [
@@ -33,7 +34,7 @@ extension PlaceResolver {
         "miles", "mayor", "governor", "residents", "people", "streets", "villages", "towns", "cities",
         "settlement",
         "hamlet", "community", "oblast", "raion", "enclave", "areas", "districts", "provinces", "regions",
-        "locality", "commune", "department", "prefecture", "territory", "republic",
+        "locality", "commune", "department", "prefecture", "territory", "republic", "control",
     ]
     /// "X province", "X refugee camp".
     static let typesAfter: Set<String> = [
@@ -200,7 +201,7 @@ extension PlaceResolver {
             changed = false
             for index in found.indices where evidence[index] == .none {
                 for other in [index - 1, index + 1]
-                where found.indices.contains(other) && evidence[other] >= .apposition {
+                where found.indices.contains(other) && evidence[other] >= .list {
                     let (a, b) = other < index ? (found[other], found[index]) : (found[index], found[other])
                     let gap = a.range.upperBound..<b.range.lowerBound
                     if gap.count <= 3, gap.allSatisfy({ [",", "and", "or"].contains(tokens[$0].lower) }) {

@@ -125,6 +125,17 @@ extension PlaceResolver {
         {
             return (end + 1, false)
         }
+        // "Police in Bulo Burte arrested …": a name of two words after a word of place.
+        if start >= 1, Self.strongLocatives.contains(tokens[start - 1].lower),
+            run.filter({ tokens[$0].kind == .word }).count >= 2, !tokens[start].lower.hasSuffix("s")
+        {
+            return (end, true)
+        }
+        // "took control of Talodi", "retook Hulyaipole": the place taken.
+        if start >= 2, tokens[start - 1].lower == "of", tokens[start - 2].lower == "control" { return (end, true) }
+        if start >= 1, ["retook", "recaptured", "overran", "liberated"].contains(tokens[start - 1].lower) {
+            return (end, true)
+        }
         return nil
     }
 
@@ -327,7 +338,7 @@ extension PlaceResolver {
     {
         let key = Self.key(tokens[run])
         let skeleton = NameKey.skeleton(key)
-        guard skeleton.count >= 4 else { return nil }
+        guard skeleton.count >= 3 else { return nil }
         // Spelled alike, not only sounding alike: "Yusufiyah" is no "Joseph".
         let matches = gazetteer.places(named: "~" + skeleton).filter {
             $0.kind == .place && countries.contains($0.country)
