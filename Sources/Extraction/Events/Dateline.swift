@@ -34,6 +34,7 @@ struct Dateline: Sendable {
                 if depth == 0, i + 1 < tokens.count,
                     terminators.contains(String(tokens[i + 1].text))
                         || text.scalars[token.end..<tokens[i + 1].start].contains("\n")
+                        || tokens[i + 1].isCapitalized
                 {
                     end = terminators.contains(String(tokens[i + 1].text)) ? i + 2 : i + 1
                     break
@@ -41,6 +42,13 @@ struct Dateline: Sendable {
             }
             if depth == 0, terminators.contains(String(token.text)), token.spaceBefore || token.text != "-" {
                 end = i + 1
+                // "MOGADISHU — 9 March 2025:": a date after the dash, closed by a colon.
+                if let colon = (i + 1..<min(limit, i + 7)).first(where: { tokens[$0].text == ":" }),
+                    dates.contains(where: { $0.start >= tokens[i + 1].start && $0.end <= tokens[colon].start }
+                    )
+                {
+                    end = colon + 1
+                }
                 break
             }
             if depth == 0, token.kind == .word, !token.isCapitalized, !Self.dateWords.contains(token.lower) {

@@ -462,7 +462,8 @@ struct SegmentFacts {
         placeFrame = reader.places.contains { place in
             let start = place.tokenRange.lowerBound
             return range.contains(start) && !place.isPossessive && place.kind != .country && start > 0
-                && ActorFinder.locatives.contains(reader.tokens[start - 1].lower)
+                && (ActorFinder.locatives.contains(reader.tokens[start - 1].lower) || place.kind == .water
+                    || place.place.precision == .near)
         }
         militaryTarget = reader.lexicon.targets.all(reader.tokens, in: range).contains {
             $0.value == "military"

@@ -78,8 +78,18 @@ extension EventReader {
         for match in lexicon.negations.all(tokens, in: window) where match.range.upperBound >= start - 2 {
             return true
         }
+        // "the fighting around Pokrovsk could intensify": a deed named as the subject of a modal.
+        if cue.form == .noun,
+            (trigger.upperBound..<min(range.upperBound, trigger.upperBound + 5)).contains(where: {
+                Self.modals.contains(tokens[$0].lower)
+            })
+        {
+            return true
+        }
         return lexicon.irrealis.contains(tokens, in: max(range.lowerBound, start - 10)..<start)
     }
+
+    static let modals: Set<String> = ["could", "would", "might", "may", "will", "should", "can"]
 
     /// Before "to", a deed tried or done: "tried to break into", "managed to kill".
     static let attemptWords: Set<String> = [

@@ -118,7 +118,10 @@ struct EventReader: Sendable {
             for choice in best(kept) { told.append((segment, choice)) }
         }
         // "Two civilians were killed when a drone struck the village": the dead are the strike's.
-        if told.contains(where: { !$0.choice.harmOnly && $0.choice.cue.cueClass != .harm && $0.choice.kind.family.isViolenceOrProtest }) {
+        if told.contains(where: {
+            !$0.choice.harmOnly && $0.choice.cue.cueClass != .harm
+                && $0.choice.kind.family.isViolenceOrProtest
+        }) {
             for index in told.indices where told[index].choice.cue.cueClass == .harm {
                 told[index].choice.harmOnly = true
             }

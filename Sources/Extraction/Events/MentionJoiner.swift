@@ -77,6 +77,8 @@ enum MentionJoiner {
         // A reference to background is background; nothing else joins it.
         if a.background != b.background && !(a.background && referring && b.dateIsReportDate) { return false }
         if b.isNew && !referring { return false }
+        // The places of one list are one event each.
+        if a.segment == b.segment && a.trigger == b.trigger && a.kind == b.kind { return false }
         // Two clauses of one sentence tell two deeds, unless the second points back.
         if a.sentence == b.sentence && a.segment != b.segment && !referring { return false }
         if b.indefinite && b.sentence > a.lastSentence && !referring { return false }

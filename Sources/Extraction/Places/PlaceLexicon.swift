@@ -25,6 +25,8 @@ struct PlaceLexicon: Sendable {
     var notPlaceAfter: Set<String>
     /// "the village of X", "X camp": a name the gazetteer lacks is a settlement all the same.
     var settlementWords: Set<String>
+    /// The country of each named group whose country is known (`actors.json`): "RSF" → SD.
+    var actorCountries: [String: String]
 
     private struct Rules: Decodable {
         var notPlaces: [String]
@@ -71,7 +73,14 @@ struct PlaceLexicon: Sendable {
             particles: Set(rules.particles), demonyms: demonyms,
             subjectVerbs: Set(rules.subjectVerbs), actorNames: Set(named.keys.map(NameKey.normalize)),
             capitals: capitals, shipWords: Set(rules.shipWords), notPlaceAfter: Set(rules.notPlaceAfter),
-            settlementWords: Set(rules.settlementWords))
+            settlementWords: Set(rules.settlementWords),
+            actorCountries: Dictionary(
+                named.compactMap { key, value -> (String, String)? in
+                    guard let pair = value as? [Any], pair.count > 1, let code = pair[1] as? String else {
+                        return nil
+                    }
+                    return (NameKey.normalize(key), code)
+                }, uniquingKeysWith: { first, _ in first }))
     }()
 
     /// The country of a demonym at a token, one word ("Iraqi") or two ("Sri Lankan", "South

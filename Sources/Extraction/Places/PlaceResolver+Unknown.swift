@@ -13,8 +13,16 @@ extension PlaceResolver {
         var covered = Set<Int>()
         for mention in known { covered.formUnion(mention.tokenRange) }
         var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
+        var sides: [String: Int] = [:]
         for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
             if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
+            // The groups the article names: "RSF fighters" are in Sudan.
+            for length in 1...3 where i + length <= tokens.count {
+                if let code = lexicon.actorCountries[Self.key(tokens[i..<(i + length)])] {
+                    countries.insert(code)
+                    sides[code, default: 0] += 1
+                }
+            }
         }
         var result: [PlaceMention] = []
         var i = 0
@@ -26,12 +34,40 @@ extension PlaceResolver {
             let run = nameRun(from: i, tokens: tokens, covered: covered)
             i = run.upperBound
             guard plausibleName(run, tokens: tokens) else { continue }
-            let frame = settlementFrame(run, tokens: tokens)
+            var frame = settlementFrame(run, tokens: tokens)
+            // "the villages of A, B and C": a name continuing a list of places is one.
+            var previous = run.lowerBound - 1
+            if previous > 0 && tokens[previous].lower == "and" && tokens[previous - 1].text == "," {
+                previous -= 1
+            }
+            if frame == nil, previous > 0, [",", "and", "or"].contains(tokens[previous].lower),
+                (known + result).contains(where: { $0.tokenRange.upperBound == previous && $0.kind == .place }
+                )
+            {
+                frame = (run.upperBound, true)
+            }
             // A name spelled otherwise than the gazetteer's ("Krasnopillia", "Mahmoudiya"), in a
             // place frame, in one of the article's countries.
-            if frame != nil
+            let ofBearing =
+                run.lowerBound > 1 && tokens[run.lowerBound - 1].lower == "of"
+                && (Self.bearings[tokens[run.lowerBound - 2].lower] != nil
+                    || Self.ofTypes.contains(tokens[run.lowerBound - 2].lower))
+            // A region named after it ("… and C in the Donetsk region") holds the town.
+            let stated = known.first { other in
+                guard other.kind == .region, other.tokenRange.lowerBound >= run.upperBound,
+                    other.tokenRange.lowerBound <= run.upperBound + 12,
+                    !(run.upperBound..<other.tokenRange.lowerBound).contains(where: {
+                        [".", ";"].contains(tokens[$0].text)
+                    })
+                else { return false }
+                var before = other.tokenRange.lowerBound - 1
+                if before > 0 && tokens[before].lower == "the" { before -= 1 }
+                return before >= 0 && ["in", "of"].contains(tokens[before].lower)
+            }
+            if frame != nil || ofBearing
                 || (run.lowerBound > 0 && Self.strongLocatives.contains(tokens[run.lowerBound - 1].lower)),
-                let fuzzy = spelledOtherwise(run, countries: countries, tokens: tokens, scalars: scalars)
+                let fuzzy = spelledOtherwise(
+                    run, countries: countries, within: stated, tokens: tokens, scalars: scalars)
             {
                 result.append(fuzzy)
                 continue
@@ -50,6 +86,16 @@ extension PlaceResolver {
                         $0.tokenRange.upperBound <= run.lowerBound
                             && run.lowerBound - $0.tokenRange.upperBound <= 8
                     } ?? mainCountry(known)
+                    ?? sides.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }).flatMap
+                {
+                    countryMention(
+                        $0.key,
+                        at: PlaceMention(
+                            text: "", start: tokens[run.lowerBound].start,
+                            end: tokens[run.upperBound - 1].end,
+                            tokenRange: run, place: Place(name: "", precision: .country), kind: .country,
+                            isPossessive: false, alternatives: 0))
+                }
             }
             guard let container, container.kind != .water else { continue }
             result.append(unknown(run, in: container, tokens: tokens, scalars: scalars))
@@ -74,6 +120,12 @@ extension PlaceResolver {
                 end + 1 < tokens.count, tokens[end + 1].isCapitalized
             {
                 end += 1
+            } else if lexicon.particles.contains(token.lower), end + 2 < tokens.count,
+                tokens[end + 1].text == "-",
+                tokens[end + 2].isCapitalized
+            {
+                // "Deir al-Balah".
+                end += 3
             } else {
                 break
             }
@@ -132,7 +184,9 @@ extension PlaceResolver {
             return (end, true)
         }
         // "took control of Talodi", "retook Hulyaipole": the place taken.
-        if start >= 2, tokens[start - 1].lower == "of", tokens[start - 2].lower == "control" { return (end, true) }
+        if start >= 2, tokens[start - 1].lower == "of", tokens[start - 2].lower == "control" {
+            return (end, true)
+        }
         if start >= 1, ["retook", "recaptured", "overran", "liberated"].contains(tokens[start - 1].lower) {
             return (end, true)
         }
@@ -332,22 +386,26 @@ extension PlaceResolver {
     /// The town of the article's countries whose spelling-blind key (``NameKey/skeleton(_:)``)
     /// is the name's, the most populous first.
     func spelledOtherwise(
-        _ run: Range<Int>, countries: Set<String>, tokens: [Token], scalars: [Unicode.Scalar]
-    )
-        -> PlaceMention?
-    {
+        _ run: Range<Int>, countries: Set<String>, within region: PlaceMention?, tokens: [Token],
+        scalars: [Unicode.Scalar]
+    ) -> PlaceMention? {
         let key = Self.key(tokens[run])
         let skeleton = NameKey.skeleton(key)
         guard skeleton.count >= 3 else { return nil }
-        // Spelled alike, not only sounding alike: "Yusufiyah" is no "Joseph".
+        // Spelled alike, not only sounding alike: "Yusufiyah" is no "Joseph" (the same first letter,
+        // and most letters in place).
+        let plain = NameKey.withoutArticles(key)
         let matches = gazetteer.places(named: "~" + skeleton).filter {
-            $0.kind == .place && countries.contains($0.country)
-                && NameKey.similarity(
-                    NameKey.withoutArticles(key), NameKey.withoutArticles(NameKey.normalize($0.name)))
-                    >= 0.75
+            let name = NameKey.withoutArticles(NameKey.normalize($0.name))
+            return $0.kind == .place && countries.contains($0.country) && name.first == plain.first
+                && NameKey.similarity(plain, name) >= 0.6
         }
-        guard !matches.isEmpty else { return nil }
-        let candidate = Candidate(range: run, key: key, places: matches, namesRegion: false)
+        let stated = region.map { $0.place.admin1 ?? $0.place.name }
+        let inside = matches.filter { place in
+            stated == nil || place.regionIndex.map { gazetteer.place($0).name } == stated
+        }
+        guard !inside.isEmpty else { return nil }
+        let candidate = Candidate(range: run, key: key, places: inside, namesRegion: false)
         var mention = self.mention(
             candidate, chosen: choose(candidate, countries: countries, regions: []), tokens: tokens,
             scalars: scalars)

@@ -40,6 +40,8 @@ public struct PlaceResolver: Sendable {
             let chosen = choose(candidate, countries: countries, regions: regions)
             return mention(candidate, chosen: chosen, tokens: tokens, scalars: scalars)
         }
+        resolved = statedRegions(resolved, candidates: found, tokens: tokens, scalars: scalars)
+        resolved = regionLists(resolved, tokens: tokens, scalars: scalars)
         resolved = notAbroad(
             resolved, candidates: found, countries: countries, tokens: tokens, scalars: scalars)
         resolved += unknownPlaces(tokens: tokens, scalars: scalars, known: resolved)
@@ -242,4 +244,77 @@ public struct PlaceResolver: Sendable {
         }
         return best
     }
+
+    /// "the villages of A, B and C in the Donetsk region": a town named with its region is that
+    /// region's (the namesake there, or a village kept by its name in it).
+    func statedRegions(
+        _ mentions: [PlaceMention], candidates: [Candidate], tokens: [Token], scalars: [Unicode.Scalar]
+    ) -> [PlaceMention] {
+        var result = mentions
+        for (index, mention) in mentions.enumerated() where mention.kind == .place {
+            guard
+                let region = mentions[(index + 1)...].first(where: { other in
+                    guard other.kind == .region,
+                        other.tokenRange.lowerBound - mention.tokenRange.upperBound <= 12
+                    else { return false }
+                    var before = other.tokenRange.lowerBound - 1
+                    if before > 0 && tokens[before].lower == "the" { before -= 1 }
+                    return before >= 0 && ["in", "of"].contains(tokens[before].lower)
+                }),
+                !(mention.tokenRange.upperBound..<region.tokenRange.lowerBound).contains(where: {
+                    [".", ";"].contains(tokens[$0].text)
+                }),
+                region.place.country != nil,
+                // A district names its first-level region ("the tribal district of Bajaur").
+                case let stated = region.place.admin1 ?? region.place.name, mention.place.admin1 != stated
+            else { continue }
+            let inside = candidates[index].places.filter {
+                $0.kind == .place && $0.regionIndex.map { gazetteer.place($0).name } == stated
+            }
+            if let town = inside.max(by: { $0.population < $1.population }) {
+                result[index] = self.mention(
+                    candidates[index], chosen: town, tokens: tokens, scalars: scalars)
+            } else {
+                result[index] = unknown(mention.tokenRange, in: region, tokens: tokens, scalars: scalars)
+            }
+        }
+        return result
+    }
+
+    /// "the Kharkiv, Sumy and Poltava regions": each name of the list is its region.
+    func regionLists(_ mentions: [PlaceMention], tokens: [Token], scalars: [Unicode.Scalar]) -> [PlaceMention]
+    {
+        var result = mentions
+        for (index, mention) in mentions.enumerated() where mention.kind == .place {
+            // The list's end: the plural region word after this name or the names after it.
+            var last = index
+            while last + 1 < mentions.count,
+                mentions[last + 1].tokenRange.lowerBound > mentions[last].tokenRange.upperBound,
+                (mentions[last].tokenRange.upperBound..<mentions[last + 1].tokenRange.lowerBound).allSatisfy({
+                    [",", "and", "or"].contains(tokens[$0].lower)
+                })
+            {
+                last += 1
+            }
+            let after = mentions[last].tokenRange.upperBound
+            guard after < tokens.count, let word = Self.pluralRegionWords[tokens[after].lower] else {
+                continue
+            }
+            let key = Self.key(tokens[mention.tokenRange]) + " " + word
+            guard
+                let region = gazetteer.places(named: key).first(where: {
+                    $0.kind == .region && $0.country == mention.place.country
+                })
+            else { continue }
+            let candidate = Candidate(
+                range: mention.tokenRange, key: key, places: [region], namesRegion: true)
+            result[index] = self.mention(candidate, chosen: region, tokens: tokens, scalars: scalars)
+        }
+        return result
+    }
+
+    static let pluralRegionWords: [String: String] = [
+        "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
+        "states": "state", "districts": "district", "counties": "county",
+    ]
 }
