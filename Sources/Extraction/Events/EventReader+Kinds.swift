@@ -69,6 +69,8 @@ extension EventReader {
                 case .kind(let kind):
                     guard requirementsMet(kind, hit: hit, sentence: sentence),
                         !cue.weak || facts.any || kind.family == .protestsAndRiots,
+                        // "destroyed 40 drones" disrupts weapons; it destroys no property.
+                        !(kind == .looting && cue.weak && object(of: hit.range, in: range) == .weapon),
                         // "fought", "repelled", "offensive": a battle needs fighters and news of it.
                         !(cue.weak && kind.family == .battles
                             && !(facts.armedActor
@@ -117,7 +119,9 @@ extension EventReader {
                             kind: explosionKind(in: range, sentence: sentence), trigger: hit.range, cue: cue,
                             strong: true))
                 case .take:
-                    if namesPlace(hit.range, in: range) {
+                    if takesPrisoner(hit.range, in: range), let kind = captureKind(hit.range, in: range) {
+                        candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
+                    } else if object(of: hit.range, in: range) == .territory {
                         candidates.append(
                             KindChoice(kind: .territoryCaptured, trigger: hit.range, cue: cue, strong: true))
                     }
@@ -184,9 +188,11 @@ extension EventReader {
             lexicon.discardSentence.contains(tokens, in: sentence)
             || lexicon.discardStory.contains(tokens, in: sentence)
         guard sentenceDomain || self.facts.otherDomain else { return result }
+        // A weapon used or an armed actor keeps a deed of violence in any company.
+        if facts.weapon || facts.armedActor { return result }
         result.removeAll { choice in
             guard case .kind = choice.cue.cueClass, choice.strong else { return true }
-            return self.facts.otherDomain && !facts.armedActor && !facts.weapon
+            return self.facts.otherDomain
         }
         return result
     }
@@ -247,7 +253,11 @@ extension EventReader {
         guard let required = lexicon.requires[kind] else { return true }
         if required.contains(tokens, in: from..<sentence.upperBound) { return true }
         if kind == .territoryCaptured || kind == .territoryTransferred {
-            return object(of: hit.range, in: sentence) == .territory
+            // "retook Bardera": what these verbs take is a place, named or not.
+            let taken = object(of: hit.range, in: sentence)
+            return taken == .territory
+                || taken == .person && hit.range.upperBound < sentence.upperBound
+                    && tokens[hit.range.upperBound].isCapitalized
         }
         return false
     }
@@ -417,6 +427,15 @@ extension EventReader {
     }
 
     func establishesBase(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
+        // "A new military base was set up near …".
+        if trigger.lowerBound > range.lowerBound,
+            ["was", "were", "been"].contains(tokens[trigger.lowerBound - 1].lower)
+        {
+            for j in max(range.lowerBound, trigger.lowerBound - 6)..<(trigger.lowerBound - 1)
+            where lexicon.establishObjects.match(tokens, at: j, limit: trigger.lowerBound) != nil {
+                return true
+            }
+        }
         var j = trigger.upperBound
         while j < min(range.upperBound, trigger.upperBound + 5) {
             if lexicon.establishObjects.match(tokens, at: j, limit: range.upperBound) != nil { return true }
@@ -521,6 +540,15 @@ extension EventReader {
         case .combatants: return .armedClash
         case .civilians: return .attackOnCivilians
         case .both, .none: return nil
+        }
+    }
+}
+
+extension EventReader {
+    /// "took three soldiers prisoner", "were taken hostage": a person taken, not a place.
+    func takesPrisoner(_ trigger: Range<Int>, in range: Range<Int>) -> Bool {
+        (trigger.upperBound..<min(range.upperBound, trigger.upperBound + 6)).contains {
+            ["prisoner", "prisoners", "captive", "captives", "hostage", "hostages"].contains(tokens[$0].lower)
         }
     }
 }

@@ -14,8 +14,8 @@ extension PlaceResolver {
         for mention in known { covered.formUnion(mention.tokenRange) }
         var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
         var sides: [String: Int] = [:]
+        countries.formUnion(placeDemonyms(tokens).keys)
         for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
-            if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
             // The groups the article names: "RSF fighters" are in Sudan.
             for length in 1...3 where i + length <= tokens.count {
                 if let code = lexicon.actorCountries[Self.key(tokens[i..<(i + length)])] {
@@ -97,7 +97,11 @@ extension PlaceResolver {
                             isPossessive: false, alternatives: 0))
                 }
             }
-            guard let container, container.kind != .water else { continue }
+            guard let container, container.kind != .water else {
+                // A settlement the text names with nothing to place it by keeps its name alone.
+                if settlement { result.append(bare(run, tokens: tokens, scalars: scalars)) }
+                continue
+            }
             result.append(unknown(run, in: container, tokens: tokens, scalars: scalars))
         }
         return result
@@ -175,6 +179,7 @@ extension PlaceResolver {
         if start >= 1, Self.strongLocatives.contains(tokens[start - 1].lower), end + 1 < tokens.count,
             tokens[end].text == ","
         {
+            // "near Bardera, the ministry said": a place even with nothing after it to hold it.
             return (end + 1, false)
         }
         // "Police in Bulo Burte arrested …": a name of two words after a word of place.
@@ -237,14 +242,10 @@ extension PlaceResolver {
         _ mentions: [PlaceMention], candidates: [Candidate], countries: Set<String>, tokens: [Token],
         scalars: [Unicode.Scalar]
     ) -> [PlaceMention] {
-        var named = Set<String>()
-        var demonymCounts: [String: Int] = [:]
-        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
-            if let code = lexicon.demonym(tokens, at: i) {
-                named.insert(code)
-                demonymCounts[code, default: 0] += 1
-            }
-        }
+        // Any demonym names a country the story is about; those of places and people say best
+        // where an unplaced town lies.
+        let demonymCounts = placeDemonyms(tokens)
+        var named = Set(placeDemonyms(tokens, sidesToo: true).keys)
         for candidate in candidates where candidate.places.first.map({ $0.kind != .place }) ?? false {
             named.insert(candidate.places[0].country)
         }
@@ -411,5 +412,17 @@ extension PlaceResolver {
             scalars: scalars)
         mention.isPossessive = false
         return mention
+    }
+
+    /// A place known only by its name: no country, no point.
+    func bare(_ run: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar]) -> PlaceMention {
+        let start = tokens[run.lowerBound].start
+        let end = tokens[run.upperBound - 1].end
+        let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        let place = Place(name: name, precision: .unknown, text: name)
+        return PlaceMention(
+            text: name, start: start, end: end, tokenRange: run, place: place, kind: .place,
+            isPossessive: false,
+            alternatives: 0)
     }
 }

@@ -57,9 +57,7 @@ public struct PlaceResolver: Sendable {
     func context(_ found: [Candidate], tokens: [Token]) -> (Set<String>, Set<Int>) {
         var countries = Set<String>()
         var regions = Set<Int>()
-        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
-            if let code = lexicon.demonym(tokens, at: i) { countries.insert(code) }
-        }
+        countries.formUnion(placeDemonyms(tokens).keys)
         for candidate in found where Set(candidate.places.map(\.country)).count == 1 {
             let place = candidate.places[0]
             countries.insert(place.country)
@@ -317,4 +315,22 @@ public struct PlaceResolver: Sendable {
         "regions": "region", "oblasts": "oblast", "provinces": "province", "governorates": "governorate",
         "states": "state", "districts": "district", "counties": "county",
     ]
+
+    /// The countries of demonyms that describe places or people ("Ukrainian cities", "Afghan
+    /// villagers"), with their counts — not those naming a side ("Russian troops", "the Iraqi
+    /// defence ministry"), which say who acted, not where.
+    func placeDemonyms(_ tokens: [Token], sidesToo: Bool = false) -> [String: Int] {
+        let nouns = EventLexicon.bundled.actorNouns
+        var counts: [String: Int] = [:]
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            guard let code = lexicon.demonym(tokens, at: i) else { continue }
+            var j = i + 1
+            while j < tokens.count && j - i <= 3 && tokens[j].isCapitalized { j += 1 }
+            if !sidesToo, j < tokens.count, let noun = nouns.match(tokens, at: j), noun.value != .civilians {
+                continue
+            }
+            counts[code, default: 0] += 1
+        }
+        return counts
+    }
 }
