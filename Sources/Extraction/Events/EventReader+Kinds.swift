@@ -36,6 +36,13 @@ extension EventReader {
             }
             if lexicon.notEventAfter.contains(tokens, in: end..<min(range.upperBound, end + 3)) { return nil }
             if end < range.upperBound, lexicon.notEventNext.contains(tokens[end].lower) { return nil }
+            // "the explosive ending of the kingdom": an adjective before a word not its own.
+            if end == start + 1, let allowed = lexicon.adjectiveCues[tokens[start].lower],
+                end < range.upperBound,
+                tokens[end].kind == .word, !allowed.contains(tokens[end].lower)
+            {
+                return nil
+            }
             var cues = match.value
             // "the wounded", "the gravely wounded", "two captured soldiers": adjectives.
             var before = start - 1
@@ -80,7 +87,10 @@ extension EventReader {
                         !(kind.isCommunication && !hasOwnDay(hit.range, in: sentence)),
                         // Territory changes hands between armed men, or names the place taken.
                         !((kind == .territoryCaptured || kind == .territoryTransferred)
-                            && !sentenceFacts.armedActor && !namesPlace(hit.range, in: range))
+                            && !sentenceFacts.armedActor && !namesPlace(hit.range, in: range)),
+                        // "cleared the area", "secured the town" — not "cleared out the migrants".
+                        !(kind == .territoryCaptured && cue.weak
+                            && object(of: hit.range, in: range) != .territory)
                     else { continue }
                     candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak))
                 case .capture:
@@ -363,9 +373,17 @@ extension EventReader {
         "government", "army", "armed", "remaining", "last", "also", "had", "have", "has", "reportedly",
     ]
 
+    /// Words that end a noun phrase: prepositions, conjunctions, auxiliaries.
+    static let phraseEnds: Set<String> = [
+        "in", "on", "at", "to", "from", "with", "by", "for", "into", "near", "after", "before", "during",
+        "and", "or", "but", "as", "when", "while", "which", "who", "that", "where", "was", "were", "is",
+        "are", "be", "been", "said", "says", "amid", "across", "through", "outside", "inside", "since",
+    ]
+
     private func objectClass(from start: Int, step: Int, in range: Range<Int>) -> ObjectClass? {
         var j = start
         var seen = 0
+        var modifiers = 0
         while range.contains(j) && seen < 7 {
             if places.contains(where: { $0.tokenRange.contains(j) && $0.kind != .country && !$0.isPossessive }
             ) {
@@ -397,10 +415,19 @@ extension EventReader {
                 seen += 1
                 continue
             }
+            // Adjectives of nationality ("an Iraqi commander", "12 Ukrainian drones").
+            if token.isCapitalized, PlaceLexicon.bundled.demonym(tokens, at: j) != nil {
+                j += step
+                seen += 1
+                continue
+            }
             // A capitalized name that is no place: a person or a group.
             if token.isCapitalized && token.kind == .word && step > 0 { return .person }
-            // Adjectives of nationality ("an Iraqi commander").
-            if token.isCapitalized, PlaceLexicon.bundled.demonym(tokens, at: j) != nil {
+            // Other words of the noun phrase ("two foreign aid workers", "large quantities of").
+            if token.kind == .word && !token.isCapitalized && !Self.phraseEnds.contains(token.lower)
+                && modifiers < 2
+            {
+                modifiers += 1
                 j += step
                 seen += 1
                 continue
@@ -503,8 +530,17 @@ extension EventReader {
         {
             from -= 1
         }
-        return strikeWordsKind(in: text.sentences[from].tokens.lowerBound..<sentence.upperBound)
-            ?? .explosiveDevice
+        if let kind = strikeWordsKind(in: text.sentences[from].tokens.lowerBound..<sentence.upperBound) {
+            return kind
+        }
+        // "… reported an explosion near its hull. The vessel was hit by a missile.": told just after.
+        if index + 1 < text.sentences.count,
+            text.sentences[index + 1].paragraph == text.sentences[index].paragraph,
+            let kind = strikeWordsKind(in: text.sentences[index + 1].tokens)
+        {
+            return kind
+        }
+        return .explosiveDevice
     }
 
     /// The kind of the last weapon or strike word of a range.

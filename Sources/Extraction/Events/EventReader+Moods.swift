@@ -86,7 +86,7 @@ extension EventReader {
         {
             return true
         }
-        return lexicon.irrealis.contains(tokens, in: max(range.lowerBound, start - 10)..<start)
+        return lexicon.irrealis.contains(tokens, in: max(range.lowerBound, start - 16)..<start)
     }
 
     static let modals: Set<String> = ["could", "would", "might", "may", "will", "should", "can"]
@@ -100,6 +100,7 @@ extension EventReader {
     /// A person's record or charges: "was responsible for the bombings", "accused of planning
     /// attacks", "the bombing he is alleged to have taken part in".
     func isRecord(_ trigger: Range<Int>, segment: Range<Int>, sentence: Range<Int>) -> Bool {
+        if isArresteeRecord(trigger, sentence: sentence) { return true }
         let start = trigger.lowerBound
         let before = max(sentence.lowerBound, start - 12)..<start
         let after = trigger.upperBound..<min(segment.upperBound, trigger.upperBound + 8)
@@ -109,9 +110,52 @@ extension EventReader {
         }
         // "accused of trying to kidnap": right before the deed, the record governs it.
         if lexicon.record.contains(tokens, in: max(sentence.lowerBound, start - 5)..<start) { return true }
-        // "was killed after he planned …": further off, it must govern the deed, not stand beside it.
-        return !hasOwnDay(trigger, in: segment)
+        // "was killed after he planned …": further off, it must govern the deed, not stand beside it
+        // (a day told before the record word is another deed's: "Ali, arrested on Sunday, had
+        // organised attacks …").
+        let recordEnd = lexicon.record.all(tokens, in: before).last?.range.upperBound ?? before.lowerBound
+        return !hasOwnDay(trigger, in: recordEnd..<max(recordEnd + 1, segment.upperBound))
     }
+
+    /// "Police arrested Ali Dheere on Monday. Dheere planted roadside bombs in Lower Juba.": what
+    /// the person just arrested or captured had done, told without a day of its own, is his record.
+    func isArresteeRecord(_ trigger: Range<Int>, sentence: Range<Int>) -> Bool {
+        let index = text.sentenceOf[sentence.lowerBound]
+        guard index > 0, !hasOwnDay(trigger, in: sentence) else { return false }
+        let previous = text.sentences[index - 1].tokens
+        let detained = lexicon.cues.all(tokens, in: previous).contains { match in
+            match.value.contains { cue in
+                cue.kind == .arrest || cue.cueClass == .capture || cue.kind == .abduction
+            }
+        }
+        guard detained else { return false }
+        // The subject: a pronoun, "the suspect", or a name the sentence before gave.
+        var first = sentence.lowerBound
+        // "According to police, Dheere …", "On Monday, he …": the subject after an opening phrase.
+        if let comma = (first..<min(trigger.lowerBound, first + 8)).first(where: { tokens[$0].text == "," }),
+            ["according", "officials", "police"].contains(tokens[first].lower) || tokens[first].lower == "on"
+        {
+            first = comma + 1
+        }
+        if first < sentence.upperBound - 1 && tokens[first].lower == "the" { first += 1 }
+        // "The arrested man", "the detained commander".
+        if first < sentence.upperBound - 1,
+            ["arrested", "detained", "captured", "suspected"].contains(tokens[first].lower)
+        {
+            first += 1
+        }
+        let word = tokens[first]
+        if Self.arresteeWords.contains(word.lower) { return first < trigger.lowerBound }
+        guard word.isCapitalized, word.kind == .word, first < trigger.lowerBound,
+            !lexicon.actorNouns.contains(tokens, in: first..<(first + 1))
+        else { return false }
+        return previous.dropFirst().contains { tokens[$0].text == word.text }
+    }
+
+    static let arresteeWords: Set<String> = [
+        "he", "she", "suspect", "man", "woman", "detainee", "militant", "commander", "leader", "accused",
+        "prisoner", "captive", "fighter", "insurgent", "official",
+    ]
 
     /// Risks, fears, permissions and purposes: "the threat of attacks", "to prevent a raid",
     /// "authorized raids", "instructions on making bombs".
@@ -135,6 +179,13 @@ extension EventReader {
         // "are targeting", "is burning": an ongoing state, unless dated or named outright.
         if (cue.weak || cue.cueClass == .attack || cue.cueClass == .harm) && cue.form == .gerund && !dated
             && start > segment.lowerBound && ["is", "are", "being"].contains(tokens[start - 1].lower)
+        {
+            return true
+        }
+        // "has been fighting", "have been shelling": a campaign going on, not one event.
+        if cue.form == .gerund && !dated && start - 2 >= segment.lowerBound
+            && tokens[start - 1].lower == "been"
+            && ["has", "have", "had"].contains(tokens[start - 2].lower)
         {
             return true
         }
@@ -257,13 +308,21 @@ extension EventReader {
     /// "areas that its forces had retaken", "the town Ukraine occupied since last summer": a deed
     /// told in a relative clause describing a thing, without a day of its own, is background.
     func isRelativeBackground(_ trigger: Range<Int>, cue: Cue, in range: Range<Int>) -> Bool {
+        // "a militant who had fought troops and carried out bombings": a person's past, in a pluperfect.
+        let sentence = text.sentences[text.sentenceOf[range.lowerBound]].tokens
+        let wide = max(sentence.lowerBound, trigger.lowerBound - 14)..<trigger.lowerBound
+        if let who = wide.last(where: { tokens[$0].lower == "who" }), who + 1 < trigger.lowerBound,
+            tokens[who + 1].lower == "had", who + 2 < trigger.lowerBound, tokens[who + 2].lower != "just",
+            !hasOwnDay(trigger, in: who..<min(sentence.upperBound, trigger.upperBound + 3))
+        {
+            return true
+        }
         guard cue.form == .past || cue.form == .participle, cue.cueClass != .harm else { return false }
         let window = max(range.lowerBound, trigger.lowerBound - 5)..<trigger.lowerBound
         guard let pronoun = window.first(where: { ["that", "which", "whom"].contains(tokens[$0].lower) }),
             pronoun > range.lowerBound, tokens[pronoun - 1].kind == .word, !tokens[pronoun - 1].isCapitalized,
             !Self.sayingVerbs.contains(tokens[pronoun - 1].lower)
         else { return false }
-        let sentence = text.sentences[text.sentenceOf[range.lowerBound]].tokens
         return !hasOwnDay(trigger, in: sentence, recent: true)
     }
 

@@ -185,7 +185,16 @@ extension EventReader {
             index > 0 && text.sentences[index - 1].paragraph == text.sentences[index].paragraph
             ? text.sentences[index - 1].tokens.lowerBound : sentence.lowerBound
         guard lexicon.protestContext.contains(tokens, in: from..<sentence.upperBound) else {
-            return candidates
+            // "A mob lynched two men": a crowd's violence outside any protest.
+            guard lexicon.mobWords.contains(tokens, in: segment) else { return candidates }
+            return candidates.map { choice in
+                var choice = choice
+                if [.attackOnCivilians, .armedClash, .looting, .violentDemonstration].contains(choice.kind) {
+                    choice.kind = .mobViolence
+                    choice.harmOnly = false
+                }
+                return choice
+            }
         }
         let crowdHere = lexicon.protestContext.contains(tokens, in: segment)
         return candidates.map { choice in

@@ -96,6 +96,11 @@ extension EventReader {
                 let road =
                     before > sentence.lowerBound
                     && ["road", "route", "highway", "way"].contains(tokens[before - 1].lower)
+                // "withdrew from Kherson", "were driven from the town": where the leaving was.
+                let leaving = (max(sentence.lowerBound, before - 2)..<before).contains {
+                    Self.leavingWords.contains(tokens[$0].lower)
+                }
+                if leaving { return mention }
                 if !road { return nil }
                 var near = mention
                 if near.kind == .place { near.place.precision = .near }
@@ -109,6 +114,13 @@ extension EventReader {
             return mention
         }
     }
+
+    static let leavingWords: Set<String> = [
+        "withdrew", "withdrawn", "withdraw", "withdrawing", "withdraws", "withdrawal", "retreated", "retreat",
+        "retreating", "expelled", "expel", "driven", "drove", "ousted", "oust", "evicted", "evacuated",
+        "pulled", "pull", "pulling", "back", "out", "fled", "flee", "fleeing", "cleared", "dislodged",
+        "routed", "pullout", "departed", "departure", "exit", "exited",
+    ]
 
     /// The group of places nearest the deed, the most specific first: a list ("A, B and the city
     /// of C") is one group, every place of it an event.
@@ -138,7 +150,8 @@ extension EventReader {
     }
 
     static let listGlue: Set<String> = [
-        ",", "and", "or", "the", "of", "city", "cities", "town", "towns", "village", "villages", "settlement",
+        ",", "and", "or", "as", "well", "the", "of", "city", "cities", "town", "towns", "village", "villages",
+        "settlement",
         "settlements", "district", "districts", "region", "regions", "province", "provinces", "area", "areas",
         "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
         "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
@@ -155,9 +168,11 @@ extension EventReader {
                     Self.listGlue.contains(tokens[$0].lower)
                 }),
                 (last.tokenRange.upperBound..<mention.tokenRange.lowerBound).contains(where: {
-                    [",", "and", "or"].contains(tokens[$0].lower)
+                    [",", "and", "or", "well"].contains(tokens[$0].lower)
                 }),
-                last.place.name != mention.place.name
+                last.place.name != mention.place.name,
+                // "Garmsir district, Helmand province": the region holding the one before is no list.
+                last.place.admin1 != mention.place.name || mention.kind != .region
             {
                 groups[groups.count - 1].append(mention)
             } else {

@@ -94,6 +94,8 @@ struct EventLexicon: Sendable {
     var requiresAlso: [EventKind: PhraseMatcher<Bool>]
     var notWeaponUse: Set<String>
     var protestContext: PhraseMatcher<Bool>
+    /// "a mob", "vigilantes": a crowd acting outside any protest.
+    var mobWords: PhraseMatcher<Bool>
     /// "Speaking at …": the meeting after it is where a statement was made.
     var statementFrames: PhraseMatcher<Bool>
     /// "ended a ceasefire", "violations of the truce": an agreement broken, not made.
@@ -104,6 +106,8 @@ struct EventLexicon: Sendable {
     var notEventAfter: PhraseMatcher<Bool>
     /// "riot police", "missile test": nor one right before these.
     var notEventNext: Set<String>
+    /// "the explosive ending": cue words that are adjectives unless one of their words follows.
+    var adjectiveCues: [String: Set<String>]
     var acled: [String: ACLEDCoding?]
     /// "found", "dumped": bodies found tell of killings.
     var discoveryWords: PhraseMatcher<Bool>
@@ -154,11 +158,13 @@ struct EventLexicon: Sendable {
         var requiresAlso: [String: [String]]
         var notWeaponUse: [String]
         var protestContext: [String]
+        var mobWords: [String]
         var statementFrames: [String]
         var agreementEnds: [String]
         var notConflictBefore: [String]
         var notEventAfter: [String]
         var notEventNext: [String]
+        var adjectiveCues: [String: [String]]
         var moods: Moods
         var discoveryWords: [String]
         var crimeWords: [String]
@@ -193,6 +199,13 @@ struct EventLexicon: Sendable {
             throw CocoaError(.fileNoSuchFile)
         }
         return try JSONDecoder().decode(type, from: Data(contentsOf: url))
+    }
+
+    /// A fixed phrase of an adverb and a participle ("safely detonated") is a verb in the past;
+    /// any other ("the fall of", "taken hostage") counts as a noun.
+    static func fixedForm(_ phrase: String) -> Inflection.Form {
+        let words = phrase.lowercased().split(separator: " ")
+        return words.count == 2 && words[0].hasSuffix("ly") && words[1].hasSuffix("ed") ? .past : .noun
     }
 
     private static func flags(_ list: [String]) -> PhraseMatcher<Bool> {
@@ -247,7 +260,9 @@ struct EventLexicon: Sendable {
                 }
             }
             for (fixed, weak) in [(list.fixed, false), (list.weakFixed, true)] {
-                for phrase in fixed ?? [] { add(phrase, Cue(cueClass: cueClass, weak: weak, form: .noun)) }
+                for phrase in fixed ?? [] {
+                    add(phrase, Cue(cueClass: cueClass, weak: weak, form: Self.fixedForm(phrase)))
+                }
             }
         }
         return order.map { ($0, byPhrase[$0]!) }
@@ -276,11 +291,13 @@ struct EventLexicon: Sendable {
         quantityNouns = Set(file.quantityNouns)
         notWeaponUse = Set(file.notWeaponUse)
         protestContext = Self.flags(file.protestContext)
+        mobWords = Self.flags(file.mobWords)
         statementFrames = Self.flags(file.statementFrames)
         agreementEnds = Self.flags(file.agreementEnds)
         notConflictBefore = Set(file.notConflictBefore)
         notEventAfter = Self.flags(file.notEventAfter)
         notEventNext = Set(file.notEventNext)
+        adjectiveCues = file.adjectiveCues.mapValues(Set.init)
         requires = Dictionary(
             uniqueKeysWithValues: file.requires.compactMap { key, words in
                 EventKind(rawValue: key).map { ($0, Self.flags(words)) }

@@ -1,6 +1,10 @@
 /// Finds the longest phrases of a list at each token, left to right. Phrases are tokenized as
-/// texts are, and compared in lower case.
+/// texts are, and compared in lower case. A `*` in a phrase stands for one to four words of an
+/// object between a verb and its particle: "take * into custody" finds "took two suspects into
+/// custody", "beat * back" finds "beat the attackers back".
 struct PhraseMatcher<Value: Sendable>: Sendable {
+    static var gapLimit: Int { 4 }
+
     private var byFirst: [String: [(tokens: [String], value: Value)]] = [:]
 
     init(_ entries: [(String, Value)]) {
@@ -15,17 +19,51 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     /// The longest entry starting at `index`, and its length in tokens.
     func match(_ tokens: [Token], at index: Int, limit: Int? = nil) -> (value: Value, length: Int)? {
         guard index < tokens.count, let entries = byFirst[tokens[index].lower] else { return nil }
-        let end = limit ?? tokens.count
-        for entry in entries where index + entry.tokens.count <= end {
-            var matches = true
-            for offset in 1..<max(1, entry.tokens.count)
-            where tokens[index + offset].lower != entry.tokens[offset] {
-                matches = false
-                break
+        let end = min(limit ?? tokens.count, tokens.count)
+        for entry in entries {
+            if let length = Self.length(of: entry.tokens, from: 1, in: tokens, at: index + 1, end: end) {
+                return (entry.value, length + 1)
             }
-            if matches { return (entry.value, entry.tokens.count) }
         }
         return nil
+    }
+
+    /// A word or number of an object; a comma only inside a number ("1,000").
+    private static func objectWord(_ tokens: [Token], at i: Int) -> Bool {
+        if tokens[i].kind != .punctuation { return true }
+        return tokens[i].text == "," && !tokens[i].spaceBefore && i > 0 && i + 1 < tokens.count
+            && tokens[i - 1].kind == .number && tokens[i + 1].kind == .number && !tokens[i + 1].spaceBefore
+    }
+
+    /// How many tokens from `position` `phrase[start...]` takes, or nil when it is not there.
+    private static func length(
+        of phrase: [String], from start: Int, in tokens: [Token], at position: Int, end: Int
+    )
+        -> Int?
+    {
+        var used = 0
+        for offset in start..<max(start, phrase.count) {
+            guard phrase[offset] == "*" else {
+                guard position + used < end, tokens[position + used].lower == phrase[offset] else {
+                    return nil
+                }
+                used += 1
+                continue
+            }
+            // An object of words and numbers, as short as lets the rest match.
+            var gap = 1
+            while gap <= gapLimit, position + used + gap - 1 < end,
+                Self.objectWord(tokens, at: position + used + gap - 1)
+            {
+                let after = position + used + gap
+                if let rest = length(of: phrase, from: offset + 1, in: tokens, at: after, end: end) {
+                    return used + gap + rest
+                }
+                gap += 1
+            }
+            return nil
+        }
+        return used
     }
 
     /// Every non-overlapping match in a token range, left to right.

@@ -16,7 +16,9 @@ extension PlaceResolver {
         "entered", "reached", "hit", "shelled", "struck", "bombed", "retook", "recaptured", "captured",
         "seized",
         "liberated", "attacked", "besieged", "stormed", "overran", "targeted", "left", "fled", "evacuated",
-        "took", "retaken", "recapture", "retake", "capture", "seize", "overrun",
+        "took", "retaken", "recapture", "retake", "capture", "seize", "overrun", "pounded", "pounding",
+        "bombarded", "bombarding", "raided", "shelling", "attacking", "targeting", "hitting", "striking",
+        "occupied", "surrounded", "encircled", "besieging", "reaching", "entering", "leaving", "struck",
     ]
     /// "according to X", "said to X": not where.
     static let notLocativeBefore: Set<String> = [

@@ -24,6 +24,7 @@ extension PlaceResolver {
                 }
             }
         }
+        let home = mainCountry(known)?.place.country
         var result: [PlaceMention] = []
         var i = 0
         while i < tokens.count {
@@ -40,7 +41,15 @@ extension PlaceResolver {
             if previous > 0 && tokens[previous].lower == "and" && tokens[previous - 1].text == "," {
                 previous -= 1
             }
-            if frame == nil, previous > 0, [",", "and", "or"].contains(tokens[previous].lower),
+            // "A and B as well as C".
+            var glue = previous >= 0 && [",", "and", "or"].contains(tokens[previous].lower)
+            if previous >= 2, tokens[previous].lower == "as", tokens[previous - 1].lower == "well",
+                tokens[previous - 2].lower == "as"
+            {
+                previous -= 2
+                glue = true
+            }
+            if frame == nil, previous > 0, glue,
                 (known + result).contains(where: { $0.tokenRange.upperBound == previous && $0.kind == .place }
                 )
             {
@@ -67,7 +76,7 @@ extension PlaceResolver {
             if frame != nil || ofBearing
                 || (run.lowerBound > 0 && Self.strongLocatives.contains(tokens[run.lowerBound - 1].lower)),
                 let fuzzy = spelledOtherwise(
-                    run, countries: countries, within: stated, tokens: tokens, scalars: scalars)
+                    run, countries: countries, home: home, within: stated, tokens: tokens, scalars: scalars)
             {
                 result.append(fuzzy)
                 continue
@@ -188,15 +197,25 @@ extension PlaceResolver {
         {
             return (end, true)
         }
-        // "took control of Talodi", "retook Hulyaipole": the place taken.
-        if start >= 2, tokens[start - 1].lower == "of", tokens[start - 2].lower == "control" {
+        // "took control of Talodi", "control over Sinjah", "retook Hulyaipole": the place taken.
+        if start >= 2, ["of", "over"].contains(tokens[start - 1].lower), tokens[start - 2].lower == "control"
+        {
             return (end, true)
         }
-        if start >= 1, ["retook", "recaptured", "overran", "liberated"].contains(tokens[start - 1].lower) {
+        if start >= 1, Self.takingWords.contains(tokens[start - 1].lower) { return (end, true) }
+        // "three villages - A, B and C -", "the settlements: A, B": named after their type.
+        if start >= 2, ["-", "–", "—", ":", "("].contains(tokens[start - 1].text),
+            lexicon.settlementWords.contains(tokens[start - 2].lower)
+        {
             return (end, true)
         }
         return nil
     }
+
+    static let takingWords: Set<String> = [
+        "retook", "recaptured", "overran", "liberated", "retaken", "regained", "reclaimed", "liberating",
+        "recapturing", "retaking",
+    ]
 
     /// The country the article's places name most, as a mention to place unknown villages in.
     func mainCountry(_ known: [PlaceMention]) -> PlaceMention? {
@@ -242,16 +261,18 @@ extension PlaceResolver {
         _ mentions: [PlaceMention], candidates: [Candidate], countries: Set<String>, tokens: [Token],
         scalars: [Unicode.Scalar]
     ) -> [PlaceMention] {
-        // Any demonym names a country the story is about; those of places and people say best
-        // where an unplaced town lies.
+        // The countries of places and people ("Ukrainian villages"), not of sides ("Russian troops").
         let demonymCounts = placeDemonyms(tokens)
-        var named = Set(placeDemonyms(tokens, sidesToo: true).keys)
+        var named = Set(demonymCounts.keys)
         for candidate in candidates where candidate.places.first.map({ $0.kind != .place }) ?? false {
             named.insert(candidate.places[0].country)
         }
         guard !named.isEmpty else { return mentions }
+        // A town of a side the story names ("Ukrainian forces") may well be where it says.
+        let sides = Set(placeDemonyms(tokens, sidesToo: true).keys)
         return zip(mentions, candidates).map { mention, candidate in
             guard mention.kind == .place, let country = mention.place.country, !named.contains(country),
+                !sides.contains(country),
                 !candidate.places.contains(where: { named.contains($0.country) }),
                 candidate.places.allSatisfy({ $0.population < 100_000 }),
                 // A town across a border from the places the article names is where it says.
@@ -387,8 +408,8 @@ extension PlaceResolver {
     /// The town of the article's countries whose spelling-blind key (``NameKey/skeleton(_:)``)
     /// is the name's, the most populous first.
     func spelledOtherwise(
-        _ run: Range<Int>, countries: Set<String>, within region: PlaceMention?, tokens: [Token],
-        scalars: [Unicode.Scalar]
+        _ run: Range<Int>, countries: Set<String>, home: String?, within region: PlaceMention?,
+        tokens: [Token], scalars: [Unicode.Scalar]
     ) -> PlaceMention? {
         let key = Self.key(tokens[run])
         let skeleton = NameKey.skeleton(key)
@@ -398,8 +419,16 @@ extension PlaceResolver {
         let plain = NameKey.withoutArticles(key)
         let matches = gazetteer.places(named: "~" + skeleton).filter {
             let name = NameKey.withoutArticles(NameKey.normalize($0.name))
-            return $0.kind == .place && countries.contains($0.country) && name.first == plain.first
-                && NameKey.similarity(plain, name) >= 0.6
+            // In one of the article's countries, or a city big enough to need none ("Hodeidah").
+            guard $0.kind == .place,
+                countries.contains($0.country) || countries.isEmpty && $0.population >= 100_000
+            else {
+                return false
+            }
+            // Close to its main name, or a long name matching one of its other names ("Husaybeh",
+            // "Husaybah" for Al Qa'im).
+            return name.first == plain.first && NameKey.similarity(plain, name) >= 0.6
+                || skeleton.count >= 5 && $0.country == home
         }
         let stated = region.map { $0.place.admin1 ?? $0.place.name }
         let inside = matches.filter { place in

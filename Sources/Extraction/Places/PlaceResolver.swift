@@ -320,14 +320,25 @@ public struct PlaceResolver: Sendable {
     /// villagers"), with their counts — not those naming a side ("Russian troops", "the Iraqi
     /// defence ministry"), which say who acted, not where.
     func placeDemonyms(_ tokens: [Token], sidesToo: Bool = false) -> [String: Int] {
-        let nouns = EventLexicon.bundled.actorNouns
+        let events = EventLexicon.bundled
+        let nouns = events.actorNouns
         var counts: [String: Int] = [:]
         for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
             guard let code = lexicon.demonym(tokens, at: i) else { continue }
+            if sidesToo {
+                counts[code, default: 0] += 1
+                continue
+            }
+            // "Russian-installed", "Ukrainian-held": of a side.
+            if i + 1 < tokens.count && tokens[i + 1].text == "-" && !tokens[i + 1].spaceBefore { continue }
             var j = i + 1
             while j < tokens.count && j - i <= 3 && tokens[j].isCapitalized { j += 1 }
-            if !sidesToo, j < tokens.count, let noun = nouns.match(tokens, at: j), noun.value != .civilians {
-                continue
+            // "Russian troops", "Russian artillery", "Russian attacks": a side, its arms, its deeds.
+            if j < tokens.count {
+                if let noun = nouns.match(tokens, at: j), noun.value != .civilians { continue }
+                if events.weapons.match(tokens, at: j) != nil || events.cues.match(tokens, at: j) != nil {
+                    continue
+                }
             }
             counts[code, default: 0] += 1
         }
