@@ -1,4 +1,5 @@
 import EventModel
+import Foundation
 
 /// Kinds from a clause's cues: named outright, or decided by the weapon used, by the object of
 /// a capture, and by who fought whom.
@@ -150,6 +151,15 @@ extension EventReader {
                 }
             }
         }
+        if ProcessInfo.processInfo.environment["SITREP_DEBUG_KINDS"] != nil {
+            let words = tokens[range].map(\.text).joined(separator: " ")
+            let found = hits.map { hit in
+                tokens[hit.range].map(\.text).joined(separator: " ")
+                    + "\(String(describing: object(of: hit.range, in: range)))"
+            }
+            FileHandle.standardError.write(
+                "SEG [\(words)] hits=\(found) cands=\(candidates.map(\.kind))\n".data(using: .utf8)!)
+        }
         // "debris set fire to a warehouse": destruction by a weapon is its strike.
         let destruction = hits.first { $0.cues.contains { $0.kind == .looting } }.map { hit in
             (hit, hit.cues.first { $0.kind == .looting }!)
@@ -159,7 +169,9 @@ extension EventReader {
         }
         // "shot down two drones launched from …", "a second bomb was defused": the weapons
         // disrupted did not strike.
-        if candidates.contains(where: { $0.kind == .weaponsDisrupted && $0.cue.form != .noun }) {
+        if candidates.contains(where: {
+            $0.kind == .weaponsDisrupted && ($0.cue.form != .noun || $0.cue.cueClass == .disrupt)
+        }) {
             candidates.removeAll { $0.kind.family == .remoteViolence && !facts.casualties }
         }
         let violent = candidates.contains { $0.kind.family.isViolenceOrProtest }
@@ -358,8 +370,32 @@ extension EventReader {
         let passive =
             trigger.lowerBound > range.lowerBound
             && ["was", "were", "been", "being"].contains(tokens[trigger.lowerBound - 1].lower)
+        let startsPassive = ["was", "were"].contains(tokens[trigger.lowerBound].lower)
+        // "A bomb planted near a market … was made safe": the subject, past its places.
+        if passive || startsPassive {
+            let sentence = text.sentences[text.sentenceOf[trigger.lowerBound]].tokens
+            let before = max(sentence.lowerBound, trigger.lowerBound - 15)..<trigger.lowerBound
+            if let subject = lexicon.weapons.all(tokens, in: before).first,
+                !(subject.range.upperBound..<trigger.lowerBound).contains(where: {
+                    [",", ";"].contains(tokens[$0].text)
+                })
+            {
+                return .weapon
+            }
+        }
         if passive, let found = objectClass(from: trigger.lowerBound - 2, step: -1, in: range) {
             return found
+        }
+        // "an explosive device discovered outside a mosque": the weapon the participle follows.
+        if trigger.lowerBound > range.lowerBound,
+            tokens[trigger.lowerBound].lower.hasSuffix("ed")
+                || ["found", "seized", "shot", "brought", "made"].contains(tokens[trigger.lowerBound].lower),
+            let weapon = lexicon.weapons.all(
+                tokens, in: max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
+            )
+            .last, weapon.range.upperBound == trigger.lowerBound
+        {
+            return .weapon
         }
         return objectClass(from: trigger.upperBound, step: 1, in: range)
     }

@@ -189,6 +189,11 @@ extension EventReader {
         {
             return true
         }
+        // "Shelling of border villages has become routine", "suicide bombings in Mogadishu have
+        // declined": deeds as a trend or a habit, not one event.
+        if cue.form == .noun || cue.form == .gerund, !dated, describesTrend(after: trigger, in: segment) {
+            return true
+        }
         // "Assassinations take life …": a bare plural opening the sentence names a kind of deed.
         if cue.form == .noun && !dated && start == sentence.lowerBound
             && tokens[trigger.upperBound - 1].lower.hasSuffix("s")
@@ -226,6 +231,27 @@ extension EventReader {
         if !dated, isPassivePerfectHarm(segment) { return true }
         return false
     }
+
+    /// The noun's predicate, within a few words, tells a trend or a habit.
+    func describesTrend(after trigger: Range<Int>, in segment: Range<Int>) -> Bool {
+        let window = trigger.upperBound..<min(segment.upperBound, trigger.upperBound + 8)
+        for i in window where Self.trendWords.contains(tokens[i].lower) {
+            let before = i > trigger.upperBound ? tokens[i - 1].lower : ""
+            if [
+                "has", "have", "had", "is", "are", "was", "were", "become", "became", "grown", "more", "less",
+            ]
+            .contains(before) || tokens[i].lower.hasSuffix("ed") {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let trendWords: Set<String> = [
+        "declined", "decreased", "increased", "risen", "rose", "fallen", "fell", "dropped", "grown", "surged",
+        "subsided", "routine", "common", "commonplace", "frequent", "rare", "widespread", "daily", "regular",
+        "become", "soared", "dwindled", "escalated",
+    ]
 
     /// "have been killed", "has been wounded", "have died": harm counted in a perfect, its doers unnamed.
     func isPassivePerfectHarm(_ range: Range<Int>) -> Bool {

@@ -132,6 +132,7 @@ struct EventReader: Sendable {
             result += mentions(for: choice, in: segment, sentence: index, eventSegments: eventSegments)
         }
         lendFigures(of: told.filter { $0.choice.harmOnly }.map(\.segment), to: &result)
+        absorbIntoCaptures(&result)
         // A deed told as a person's record is background: later references to it join it and
         // are dropped with it.
         for (segment, choice) in recorded
@@ -143,6 +144,32 @@ struct EventReader: Sendable {
             }
         }
         return keepTold(result, sentence: index)
+    }
+
+    /// "seized Talodi after heavy fighting", "overran the town after troops abandoned their
+    /// positions": the battle and the withdrawal of a capture are the capture (ACLED's rule).
+    func absorbIntoCaptures(_ mentions: inout [Mention]) {
+        let captures = mentions.filter { $0.kind == .territoryCaptured }
+        guard !captures.isEmpty else { return }
+        let taken = Set(captures.compactMap { $0.place?.place.name })
+        var absorbed: [Mention] = []
+        mentions.removeAll { mention in
+            guard mention.kind == .armedClash || mention.kind == .territoryTransferred else { return false }
+            let same = mention.place.map { taken.contains($0.place.name) } ?? true
+            if same { absorbed.append(mention) }
+            return same
+        }
+        for index in mentions.indices where mentions[index].kind == .territoryCaptured {
+            // "… after fierce fighting on Wednesday": the day of the fighting is the capture's.
+            if mentions[index].dateIsReportDate, let dated = absorbed.first(where: { !$0.dateIsReportDate }) {
+                mentions[index].date = dated.date
+                mentions[index].dateIsReportDate = false
+            }
+            if mentions[index].killed == nil { mentions[index].killed = absorbed.compactMap(\.killed).first }
+            if mentions[index].injured == nil {
+                mentions[index].injured = absorbed.compactMap(\.injured).first
+            }
+        }
     }
 
     /// Figures of a clause that tells only casualties ("…, and four were killed") go to the

@@ -45,7 +45,9 @@ struct Segmenter: Sendable {
             if token.text == ";" && i + 1 < sentence.upperBound {
                 cut = (i + 1, false)
             } else if token.text == ":", i + 1 < sentence.upperBound,
-                !(tokens[i + 1].kind == .number && i > sentence.lowerBound && tokens[i - 1].kind == .number)
+                !(tokens[i + 1].kind == .number && i > sentence.lowerBound && tokens[i - 1].kind == .number),
+                // "three villages: A, B and C" lists what the clause names; no new clause.
+                !(placeStarts.contains(i + 1) && !hasCue((i + 1)..<sentence.upperBound))
             {
                 cut = (i + 1, false)
             } else if token.text == ",", i + 1 < sentence.upperBound,

@@ -246,7 +246,14 @@ extension PlaceResolver {
             let atStart =
                 range.lowerBound == 0
                 || [".", "!", "?", "\"", "“", "—"].contains(tokens[range.lowerBound - 1].text)
-            if atStart && places[0].population < 50_000 { return false }
+            // (unless its fate follows: "Talodi fell to the RSF").
+            let end = range.upperBound
+            let fate =
+                end + 1 < tokens.count
+                && (Self.fateAfter.contains(tokens[end].lower)
+                    || (["was", "has", "had"].contains(tokens[end].lower)
+                        && Self.fateAfter.contains(tokens[end + 1].lower)))
+            if atStart && places[0].population < 50_000 && !fate { return false }
         }
         return true
     }

@@ -19,6 +19,13 @@ extension PlaceResolver {
         "took", "retaken", "recapture", "retake", "capture", "seize", "overrun", "pounded", "pounding",
         "bombarded", "bombarding", "raided", "shelling", "attacking", "targeting", "hitting", "striking",
         "occupied", "surrounded", "encircled", "besieging", "reaching", "entering", "leaving", "struck",
+        "taken", "take", "takes", "seizes", "captures", "recaptures", "retakes", "liberate", "liberates",
+    ]
+    /// "fell to", "was captured", "has fallen": what befalls a place.
+    static let fateAfter: Set<String> = [
+        "fell", "fallen", "falls", "captured", "recaptured", "retaken", "liberated", "seized", "shelled",
+        "bombed", "besieged", "encircled", "surrounded", "overrun", "evacuated", "struck", "hit", "attacked",
+        "came", "come",
     ]
     /// "according to X", "said to X": not where.
     static let notLocativeBefore: Set<String> = [
@@ -151,6 +158,14 @@ extension PlaceResolver {
             return .typeWord
         }
         if end < tokens.count, Self.typesAfter.contains(tokens[end].lower) { return .typeWord }
+        // "Talodi fell to the RSF", "Kherson was liberated": a place as the subject of its fate.
+        if end + 1 < tokens.count,
+            Self.fateAfter.contains(tokens[end].lower)
+                || (["was", "has", "had", "is"].contains(tokens[end].lower)
+                    && Self.fateAfter.contains(tokens[end + 1].lower))
+        {
+            return .typeWord
+        }
         if end + 1 < tokens.count, tokens[end].text == "," {
             let next = tokens[end + 1].lower
             if ["a", "an", "the"].contains(next), end + 2 < tokens.count,

@@ -76,15 +76,23 @@ extension PlaceResolver {
             if frame != nil || ofBearing
                 || (run.lowerBound > 0 && Self.strongLocatives.contains(tokens[run.lowerBound - 1].lower)),
                 let fuzzy = spelledOtherwise(
-                    run, countries: countries, home: home, within: stated, tokens: tokens, scalars: scalars)
+                    run, countries: countries, home: home,
+                    within: stated ?? regionBefore(run, known: known, tokens: tokens),
+                    tokens: tokens, scalars: scalars)
             {
                 result.append(fuzzy)
                 continue
             }
             guard let (after, settlement) = frame else { continue }
             // "in Shula, one of Baghdad's neighbourhoods": the place named after it, even possessive.
-            var container = known.first {
+            // The most specific of them: "a village in Russia's Bryansk region" is in the region.
+            let specificity: [GazetteerPlace.Kind: Int] = [.place: 0, .region: 1, .country: 2, .water: 3]
+            var container = known.filter {
                 $0.tokenRange.lowerBound >= after && $0.tokenRange.lowerBound <= after + 8
+            }.min {
+                (specificity[$0.kind] ?? 3, $0.tokenRange.lowerBound) < (
+                    specificity[$1.kind] ?? 3, $1.tokenRange.lowerBound
+                )
             }
             // "in X, a neighbourhood …" needs its container; "the village of X" may take the
             // region named before it, or the article's country.
@@ -173,6 +181,20 @@ extension PlaceResolver {
             return (end, true)
         }
         if end < tokens.count, lexicon.settlementWords.contains(tokens[end].lower) { return (end + 1, true) }
+        // "Nova Dubrava, a village in the Donetsk region": its type in apposition.
+        if end + 2 < tokens.count, tokens[end].text == ",",
+            ["a", "an", "the"].contains(tokens[end + 1].lower)
+        {
+            var type = end + 2
+            if type + 1 < tokens.count, !lexicon.settlementWords.contains(tokens[type].lower) { type += 1 }
+            if lexicon.settlementWords.contains(tokens[type].lower) { return (type + 1, true) }
+        }
+        // "a drone struck Nova Dubrava, in Donetsk Oblast": a name struck, placed by what follows.
+        if start >= 1, Self.strikingWords.contains(tokens[start - 1].lower), end + 1 < tokens.count,
+            tokens[end].text == ",", Self.strongLocatives.contains(tokens[end + 1].lower)
+        {
+            return (end + 2, true)
+        }
         // "the A and B communities": the first of a pair before a settlement word.
         if end + 2 < tokens.count, ["and", ","].contains(tokens[end].lower), tokens[end + 1].isCapitalized {
             var next = end + 1
@@ -188,7 +210,7 @@ extension PlaceResolver {
         if start >= 1, Self.strongLocatives.contains(tokens[start - 1].lower), end + 1 < tokens.count,
             tokens[end].text == ","
         {
-            // "near Bardera, the ministry said": a place even with nothing after it to hold it.
+            // "near Bardera, the ministry said": placed by what follows, if anything.
             return (end + 1, false)
         }
         // "Police in Bulo Burte arrested …": a name of two words after a word of place.
@@ -203,14 +225,26 @@ extension PlaceResolver {
             return (end, true)
         }
         if start >= 1, Self.takingWords.contains(tokens[start - 1].lower) { return (end, true) }
-        // "three villages - A, B and C -", "the settlements: A, B": named after their type.
+        // "three villages - A, B and C -", "three villages in the Kursk region: A, B": named
+        // after their type.
         if start >= 2, ["-", "–", "—", ":", "("].contains(tokens[start - 1].text),
-            lexicon.settlementWords.contains(tokens[start - 2].lower)
+            (max(0, start - 8)..<(start - 1)).contains(where: {
+                lexicon.settlementWords.contains(tokens[$0].lower)
+            })
         {
+            return (end, true)
+        }
+        // "drove the troops out of X".
+        if start >= 2, tokens[start - 1].lower == "of", tokens[start - 2].lower == "out" {
             return (end, true)
         }
         return nil
     }
+
+    static let strikingWords: Set<String> = [
+        "struck", "hit", "shelled", "attacked", "bombed", "targeted", "pounded", "raided", "stormed",
+        "bombarded", "strikes", "attack", "attacks", "shelling", "raid",
+    ]
 
     static let takingWords: Set<String> = [
         "retook", "recaptured", "overran", "liberated", "retaken", "regained", "reclaimed", "liberating",
@@ -428,7 +462,7 @@ extension PlaceResolver {
             // Close to its main name, or a long name matching one of its other names ("Husaybeh",
             // "Husaybah" for Al Qa'im).
             return name.first == plain.first && NameKey.similarity(plain, name) >= 0.6
-                || skeleton.count >= 5 && $0.country == home
+                || skeleton.count >= 5 && $0.country == home && (region != nil || $0.population >= 20_000)
         }
         let stated = region.map { $0.place.admin1 ?? $0.place.name }
         let inside = matches.filter { place in
@@ -441,6 +475,17 @@ extension PlaceResolver {
             scalars: scalars)
         mention.isPossessive = false
         return mention
+    }
+
+    /// "In the Kursk region, Russian forces retook A, B and C": the region the sentence names
+    /// before the name.
+    func regionBefore(_ run: Range<Int>, known: [PlaceMention], tokens: [Token]) -> PlaceMention? {
+        known.last { other in
+            other.kind == .region && other.tokenRange.upperBound <= run.lowerBound
+                && !(other.tokenRange.upperBound..<run.lowerBound).contains {
+                    [".", "!", "?"].contains(tokens[$0].text)
+                }
+        }
     }
 
     /// A place known only by its name: no country, no point.
