@@ -3,69 +3,89 @@ import EventModel
 import Foundation
 import Pipeline
 
-/// `sitrep evaluate`: the extractor against a gold file.
+/// `sitrep evaluate`: the extractor against gold files, scored as `../shared/tools/score_events.py`
+/// scores `sitrep extract` (the same pairing, the same counts).
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the extractor against a gold file (corpus/gold/*.json format).")
+        abstract:
+            "Score the extractor against gold files (corpus/gold/*.json format), as the reference scorer does."
+    )
 
-    @Option(help: "The gold file.")
-    var gold: String
+    @Option(parsing: .upToNextOption, help: "The gold files.")
+    var gold: [String]
 
     @Option(
-        help: "The folder the gold file's article names are relative to (default: found from the gold file).")
+        help: "The folder the gold files' article names are relative to (default: found from each gold file)."
+    )
     var corpus: String?
+
+    @Option(help: "Also write every figure here, as JSON.")
+    var json: String?
 
     @Flag(help: "List missed and spurious events.")
     var details = false
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: gold) else {
-            throw ValidationError("cannot read '\(gold)'")
+        var total = Evaluation.Report()
+        for path in gold {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read '\(path)'")
+            }
+            let goldFile: GoldFile
+            do {
+                goldFile = try JSONDecoder().decode(GoldFile.self, from: data)
+            } catch {
+                throw ValidationError("'\(path)' is not a gold file: \(error)")
+            }
+            let folder = corpus ?? Self.findCorpus(for: goldFile, near: path)
+            let report = Evaluation().evaluate(goldFile, corpus: folder)
+            for file in report.unreadable {
+                Terminal.warn("cannot read gold article '\(file)' in '\(folder)'")
+            }
+            total.add(report)
         }
-        let goldFile: GoldFile
-        do {
-            goldFile = try JSONDecoder().decode(GoldFile.self, from: data)
-        } catch {
-            throw ValidationError("'\(gold)' is not a gold file: \(error)")
+        print("sitrep evaluate: \(gold.joined(separator: ", "))")
+        print(Self.render(total, details: details))
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            try encoder.encode(total).write(to: URL(fileURLWithPath: json), options: .atomic)
         }
-        let folder = corpus ?? Self.findCorpus(for: goldFile, near: gold)
-        let result = Evaluation().evaluateBoth(goldFile, corpus: folder)
-        for file in result.perArticle.unreadable {
-            Terminal.warn("cannot read gold article '\(file)' in '\(folder)'")
-        }
-        print(
-            "\(gold): \(result.perArticle.articles) articles, \(goldFile.events.filter(\.required).count) required gold events"
-        )
-        print("per article (each article's events against the gold events it reports):")
-        show(result.perArticle)
-        print("merged across articles (as `sitrep build` merges them; gold events are merged too):")
-        show(result.merged)
     }
 
-    private func show(_ report: Evaluation.Report) {
-        let matched = max(report.matchedRequired, 1)
-        func percent(_ value: Int, _ total: Int) -> String {
-            String(format: "%.2f", Double(value) / Double(max(total, 1)))
+    static func render(_ report: Evaluation.Report, details: Bool) -> String {
+        func figure(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
+        var lines = [
+            "articles \(report.articles) (unreadable \(report.unreadable.count))",
+            "predicted events                      \(report.predicted)",
+            "  matched (required + optional)       \(report.matched) (\(report.matchedRequired) + \(report.matchedOptional))",
+            "precision = matched / predicted       \(figure(report.precision))",
+            "required gold mentions                \(report.requiredGold)",
+            "  matched                             \(report.matchedRequired)",
+            "recall                                \(figure(report.recall))",
+            "F1                                    \(figure(report.f1))",
+            "precision, optional matches neutral   \(figure(report.precisionOptionalNeutral))",
+            "",
+            "field accuracy on matched pairs (right / scored):",
+        ]
+        for name in Evaluation.fieldNames {
+            let field = report.fields[name] ?? .init()
+            lines.append(
+                "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(figure(field.accuracy)) (\(field.right)/\(field.scored))"
+            )
         }
-        print(
-            String(
-                format: "  required events  precision %.2f  recall %.2f  F1 %.2f", report.precision,
-                report.recall, report.f1))
-        print(
-            "  (\(report.matchedRequired) of \(report.requiredGold) found, \(report.predicted) predicted, \(report.falsePositives) false positives, \(report.matchedOptional) matched optional events)"
-        )
-        print(
-            "  on matched events: kind \(percent(report.kindRight, matched))  date \(percent(report.dateRight, matched))  place \(percent(report.placeRight, matched))  casualties \(percent(report.casualtiesRight, report.casualtiesChecked)) (of \(report.casualtiesChecked))  claim \(percent(report.claimRight, matched))"
-        )
-        print("  per kind (gold found/gold, predicted, false positives):")
+        lines.append("per kind (required gold, matched; predicted, matched):")
         for (kind, score) in report.perKind.sorted(by: { $0.key < $1.key }) {
-            print("    \(kind): \(score.found)/\(score.gold), \(score.predicted), \(score.falsePositives)")
+            lines.append(
+                "  \(kind): \(score.requiredGold), \(score.requiredMatched); \(score.predicted), \(score.predictedMatched)"
+            )
         }
         if details {
-            for miss in report.misses { print("  missed   \(miss)") }
-            for spurious in report.spurious { print("  spurious \(spurious)") }
-            for error in report.fieldErrors { print("  field    \(error)") }
+            lines += report.misses.map { "  missed   \($0)" }
+            lines += report.spurious.map { "  spurious \($0)" }
         }
+        return lines.joined(separator: "\n")
     }
 
     /// The gold file's folder or one above it, whichever holds its first article.

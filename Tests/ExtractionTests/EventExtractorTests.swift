@@ -590,7 +590,7 @@ extension EventExtractorTests {
         let text = """
             Rebels shelled the town of Anka on Tuesday, killing 12 civilians, a local committee said on Friday.
 
-            A day after the shelling, rebel fighters stormed a camp near Anka, witnesses said. The next day, \
+            A day after the shelling, rebel fighters stormed an army camp near Anka, witnesses said. The next day, \
             the army said its aircraft had struck rebel positions east of the town.
             """
         let events = extractor.extract(from: article(text, published: "2025-03-14"))

@@ -79,16 +79,9 @@ public struct EventExtractor: Sendable {
             let read = reader.read(sentence: index)
             if reader.reportedEvent { eventSentences.insert(index) }
             found += read
-            if read.isEmpty, !reader.reportedEvent {
+            // ("No one was hurt in that attack": an attack named, but told of no new deed.)
+            if read.isEmpty, !reader.toldEvent {
                 Self.updateFigures(&found, sentence: index, text: text, places: mentions, reader: reader)
-            }
-        }
-        if ProcessInfo.processInfo.environment["SITREP_DEBUG"] != nil {
-            for m in found {
-                FileHandle.standardError.write(
-                    Data(
-                        "M s\(m.sentence) \(m.kind) \(m.date.start ?? "-") \(m.place?.place.name ?? "-") ctx=\(m.placeFromContext) rep=\(m.dateIsReportDate) bg=\(m.background) ref=\(m.refersBack) w=\(m.weapons.map(\.weaponClass))\n"
-                            .utf8))
             }
         }
         let refiner = PlaceRefiner(
@@ -121,9 +114,30 @@ public struct EventExtractor: Sendable {
             index - found[last].lastSentence <= 3,
             placesAgree(text.sentences[index], found[last].place, places)
         else { return }
+        // "In 2019, the group killed nearly 400 people": figures of another time.
+        let sentence = text.sentences[index].tokens
+        let from = text.tokens[sentence.lowerBound].start
+        let to = text.tokens[sentence.upperBound - 1].end
+        let eventDays = Self.days(found[last].date)
+        let otherTime = reader.dates.contains { expression in
+            guard expression.start >= from, expression.end <= to, let date = expression.date,
+                let days = Self.days(date), let event = eventDays
+            else { return false }
+            return days.upperBound < event.lowerBound - 1 || days.lowerBound > event.upperBound + 1
+        }
+        guard !otherTime else { return }
         let (killed, injured) = reader.casualties(sentence: index)
         if let killed, killed.value > 0 || found[last].killed == nil { found[last].killed = killed }
         if let injured, injured.value > 0 || found[last].injured == nil { found[last].injured = injured }
+    }
+
+    /// An event date's days as day numbers.
+    static func days(_ date: EventDate) -> ClosedRange<Int>? {
+        guard let start = date.start.flatMap(CalendarDay.init),
+            let end = (date.end ?? date.start).flatMap(CalendarDay.init),
+            start <= end
+        else { return nil }
+        return start.dayNumber...end.dayNumber
     }
 
     /// A sentence names no town or region of its own, or one that fits the event's place.

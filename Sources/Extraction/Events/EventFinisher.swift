@@ -285,8 +285,22 @@ struct EventFinisher {
     }
 
     /// The kinds a range's cues name outright.
+    /// The kinds a range's words can tell: cues of a kind, the violence of an attack word
+    /// ("the attack"), the strikes of an explosion or a bombing ("an explosion", "the blast").
     func kinds(in range: Range<Int>) -> Set<EventKind> {
-        Set(lexicon.cues.all(tokens, in: range).flatMap { $0.value.compactMap(\.kind) })
+        var kinds = Set<EventKind>()
+        for match in lexicon.cues.all(tokens, in: range) {
+            for cue in match.value {
+                switch cue.cueClass {
+                case .kind(let kind): kinds.insert(kind)
+                case .attack: kinds.formUnion([.armedClash, .attackOnCivilians])
+                case .explosion, .bomb:
+                    kinds.formUnion([.explosiveDevice, .missileStrike, .shelling, .airStrike, .droneStrike])
+                default: break
+                }
+            }
+        }
+        return kinds
     }
 
     // MARK: Wording

@@ -44,6 +44,14 @@ extension EventReader {
             {
                 return nil
             }
+            // "A day after the shelling, fighters stormed …": an event told elsewhere, named as
+            // the time of the deed that follows.
+            if start >= range.lowerBound + 2, ["the", "that", "this"].contains(tokens[start - 1].lower),
+                ["after", "following", "since", "before", "until"].contains(tokens[start - 2].lower),
+                lexicon.cues.contains(tokens, in: end..<range.upperBound)
+            {
+                return nil
+            }
             var cues = match.value
             // "the wounded", "the gravely wounded", "two captured soldiers": adjectives.
             var before = start - 1
@@ -121,7 +129,13 @@ extension EventReader {
                     // "explosions rattled the festival": an explosion is a strike with facts beside it.
                     // ("161 explosions were reported in the region": counted, where the story is.)
                     let counted = count(before: hit.range.lowerBound, in: range) != nil
-                    guard facts.any || sentenceFacts.placeFrame || counted || regionAnaphor(in: range) != nil
+                    // ("Explosions shook Sumy on Monday": a town named with a day of its own.)
+                    let townAndDay =
+                        placesIn(range).contains { $0.kind == .place && !$0.isPossessive }
+                        && hasOwnDay(hit.range, in: sentence)
+                    guard
+                        facts.any || sentenceFacts.placeFrame || counted || townAndDay
+                            || regionAnaphor(in: range) != nil
                     else {
                         continue
                     }
@@ -151,15 +165,6 @@ extension EventReader {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["SITREP_DEBUG_KINDS"] != nil {
-            let words = tokens[range].map(\.text).joined(separator: " ")
-            let found = hits.map { hit in
-                tokens[hit.range].map(\.text).joined(separator: " ")
-                    + "\(String(describing: object(of: hit.range, in: range)))"
-            }
-            FileHandle.standardError.write(
-                "SEG [\(words)] hits=\(found) cands=\(candidates.map(\.kind))\n".data(using: .utf8)!)
-        }
         // "debris set fire to a warehouse": destruction by a weapon is its strike.
         let destruction = hits.first { $0.cues.contains { $0.kind == .looting } }.map { hit in
             (hit, hit.cues.first { $0.kind == .looting }!)
@@ -174,7 +179,7 @@ extension EventReader {
         }) {
             candidates.removeAll { $0.kind.family == .remoteViolence && !facts.casualties }
         }
-        let violent = candidates.contains { $0.kind.family.isViolenceOrProtest }
+        let violent = candidates.contains { $0.kind.family.isViolenceOrProtest && $0.strong }
         // A strong attack word takes the facts of its sentence when its clause has none ("killed at a
         // checkpoint in Khar …, when he opened fire on security officials").
         let attackFacts = facts.any ? facts : sentenceFacts
@@ -432,6 +437,10 @@ extension EventReader {
             if let noun = lexicon.actorNouns.match(tokens, at: j, limit: range.upperBound),
                 noun.value != .government
             {
+                // "a police outpost", "two army camps": a force's place, not the force.
+                if let place = lexicon.objects.match(tokens, at: j + noun.length, limit: range.upperBound) {
+                    return place.value
+                }
                 return .person
             }
             let token = tokens[j]
@@ -604,7 +613,9 @@ extension EventReader {
         // New news needs a place or a day of its own: "A fifth soldier was wounded" tells the
         // event before.
         let sentence = text.sentences[text.sentenceOf[range.lowerBound]].tokens
-        guard self.facts.violentStory, facts.casualties, facts.placeFrame || hasOwnDay(trigger, in: sentence),
+        // (Soldiers or police killed tell of violence even in a story that names no other.)
+        guard self.facts.violentStory || victims(in: range) == .combatants, facts.casualties,
+            facts.placeFrame || hasOwnDay(trigger, in: sentence),
             !lexicon.disaster.contains(tokens, in: text.sentences[text.sentenceOf[range.lowerBound]].tokens)
         else { return nil }
         switch victims(in: range) {

@@ -65,8 +65,10 @@ extension EventReader {
                 } && !hasDefiniteEvent(range) && !hasDefiniteWeapon(range),
             byNoun: choice.cue.form == .noun,
             refersBack: refersBack(trigger: choice.trigger.lowerBound, in: range))
+        var discovered = base
+        discovered.discovery = choice.cue.cueClass == .bodies
         return places.map { place in
-            var mention = base
+            var mention = discovered
             mention.place = place
             return adjusted(mention, sentence: sentence)
         }

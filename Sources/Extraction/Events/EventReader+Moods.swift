@@ -176,6 +176,15 @@ extension EventReader {
         }
         if lexicon.clauseGeneric.contains(tokens, in: segment.lowerBound..<start) { return true }
         let dated = hasOwnDay(trigger, in: sentence, recent: true)
+        // "agreed on Monday after clashes near the frontier", "amid fighting": the occasion of
+        // another deed, named without a day of its own.
+        if cue.form == .noun || cue.form == .present, start > sentence.lowerBound,
+            ["after", "following", "amid", "despite", "during"].contains(tokens[start - 1].lower),
+            !hasOwnDay(trigger, in: trigger.lowerBound..<segment.upperBound),
+            (sentence.lowerBound..<(start - 1)).contains(where: { lexicon.cues.match(tokens, at: $0) != nil })
+        {
+            return true
+        }
         // "are targeting", "is burning": an ongoing state, unless dated or named outright.
         if (cue.weak || cue.cueClass == .attack || cue.cueClass == .harm) && cue.form == .gerund && !dated
             && start > segment.lowerBound && ["is", "are", "being"].contains(tokens[start - 1].lower)
@@ -250,7 +259,8 @@ extension EventReader {
     static let trendWords: Set<String> = [
         "declined", "decreased", "increased", "risen", "rose", "fallen", "fell", "dropped", "grown", "surged",
         "subsided", "routine", "common", "commonplace", "frequent", "rare", "widespread", "daily", "regular",
-        "become", "soared", "dwindled", "escalated",
+        "become", "soared", "dwindled", "escalated", "continued", "continues", "persisted", "persists",
+        "dragged", "drags", "raged", "rages", "simmered",
     ]
 
     /// "have been killed", "has been wounded", "have died": harm counted in a perfect, its doers unnamed.

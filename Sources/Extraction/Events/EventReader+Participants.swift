@@ -1,4 +1,5 @@
 import EventModel
+import Foundation
 
 /// Who did a deed and to whom, and the kind of violence that makes it (ACLED): fighters
 /// against fighters is a battle, armed men against civilians an attack on civilians, police

@@ -8,8 +8,18 @@ extension EventReader {
         _ trigger: Range<Int>, segment: Range<Int>, sentence: Range<Int>, eventSegments: [Range<Int>],
         violent: Bool
     ) -> (places: [PlaceMention], fromContext: Bool) {
-        if let group = bestGroup(usable(in: segment, trigger: trigger, sentence: sentence), trigger: trigger)
-        {
+        let candidates = usable(in: segment, trigger: trigger, sentence: sentence)
+        if var group = bestGroup(candidates, trigger: trigger) {
+            // "In Lagos, thousands rallied … for hostages held in Kano": the place that opens the
+            // sentence is its setting, unless the deed names its own right after it.
+            // (A region opening the sentence holds the town told after it: "In the Cauca
+            // department, a grenade … in Suárez".)
+            if let opening = candidates.first(where: { isOpening($0, sentence: sentence) }),
+                !group.contains(where: { $0.tokenRange.lowerBound == opening.tokenRange.lowerBound }),
+                !(trigger.upperBound...(trigger.upperBound + 3)).contains(group[0].tokenRange.lowerBound)
+            {
+                group = [opening]
+            }
             // "the northern border region of Ukraine": the region of that country just told.
             if group.count == 1, group[0].kind == .country, let region = regionAnaphor(in: segment),
                 region.place.country == group[0].place.country
@@ -27,6 +37,14 @@ extension EventReader {
         if let country = demonymPlace(after: trigger, in: segment) { return ([country], false) }
         if let place = contextPlace(in: sentence, violent: violent) { return ([place], true) }
         return ([], true)
+    }
+
+    /// "In Lagos, …", "In the town of Anka, …": a place opening the sentence.
+    func isOpening(_ mention: PlaceMention, sentence: Range<Int>) -> Bool {
+        guard ["in", "at", "near"].contains(tokens[sentence.lowerBound].lower) else { return false }
+        let end = mention.tokenRange.upperBound
+        return mention.tokenRange.lowerBound <= sentence.lowerBound + 5 && end < sentence.upperBound
+            && tokens[end].text == "," && mention.kind == .place
     }
 
     /// Places that can be where a deed happened: not a dateline, not an actor ("Moscow said",
@@ -76,6 +94,15 @@ extension EventReader {
                     before = country.tokenRange.lowerBound - 1
                     if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
                 }
+            }
+            // "from the Kursk region of Russia": the country of an origin is the origin too.
+            if before > sentence.lowerBound, tokens[before].lower == "of",
+                let inner = places.first(where: { $0.tokenRange.upperBound == before }),
+                inner.tokenRange.lowerBound > sentence.lowerBound
+            {
+                var j = inner.tokenRange.lowerBound - 1
+                if j > sentence.lowerBound && tokens[j].lower == "the" { j -= 1 }
+                if tokens[j].lower == "from" { before = j }
             }
             guard before >= sentence.lowerBound else { return mention }
             // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
@@ -207,8 +234,9 @@ extension EventReader {
         let scene = state.scenePlace.flatMap { recent(state.sceneSentence, within: 3) ? $0 : nil }
         let last = state.lastPlace.flatMap { recent(state.lastPlaceSentence, within: 2) ? $0 : nil }
         if let scene, let last {
+            let newsThere = state.eventSentences.contains(state.lastPlaceSentence)
             return state.lastPlaceSentence > state.sceneSentence
-                && !(violent && index - state.lastPlaceSentence > 1)
+                && !(violent && (index - state.lastPlaceSentence > 1 || !newsThere))
                 ? last : scene
         }
         if let place = violent ? scene ?? last : last ?? scene { return place }

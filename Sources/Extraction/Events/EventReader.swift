@@ -1,4 +1,5 @@
 import EventModel
+import Foundation
 
 /// What the whole article says that every sentence's reading needs.
 struct ArticleFacts: Sendable {
@@ -29,6 +30,8 @@ struct ReaderState: Sendable {
     /// The place of the last act of violence read with a place of its own: the scene being told.
     var scenePlace: PlaceMention?
     var sceneSentence = -1
+    /// The sentences that told a deed, for telling a town of a visit from a town of news.
+    var eventSentences: Set<Int> = []
     var narrativeDate: EventDate?
     /// The sentence that set the narrative date, and the family of its deed: it holds for the
     /// next sentence's deeds of that family.
@@ -69,6 +72,8 @@ struct EventReader: Sendable {
     var state = ReaderState()
     /// The last sentence read told of an event, kept or not (a planned or a background one).
     private(set) var reportedEvent = false
+    /// The last sentence read told of an event as happening (not denied, planned or negated).
+    private(set) var toldEvent = false
 
     init(
         lexicon: EventLexicon, text: ArticleText, dates: [TemporalExpression], places: [PlaceMention],
@@ -88,6 +93,7 @@ struct EventReader: Sendable {
     mutating func read(sentence index: Int) -> [Mention] {
         let sentence = text.sentences[index]
         reportedEvent = false
+        toldEvent = false
         if sentence.paragraph != state.lastParagraph {
             // A new paragraph starts a new stretch of narrative: its time is not carried over.
             state.lastParagraph = sentence.paragraph
@@ -114,6 +120,7 @@ struct EventReader: Sendable {
                 case .record: recorded.append((segment, choice))
                 case .notTold: continue
                 }
+                if !choice.harmOnly { toldEvent = true }
             }
             for choice in best(kept) { told.append((segment, choice)) }
         }
@@ -199,6 +206,7 @@ struct EventReader: Sendable {
             }
         }
         let current = result.filter { !$0.background }
+        if !current.isEmpty { state.eventSentences.insert(index) }
         if let first = current.first(where: { !$0.dateIsReportDate && !$0.isAside }) {
             state.narrativeDate = first.date
             state.narrativeSentence = index

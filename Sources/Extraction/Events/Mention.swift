@@ -40,6 +40,9 @@ struct Mention: Sendable {
     /// "that attack" or "Monday's strike" to any; "claimed the attack", "suspects in the bombing"
     /// name an event as the object of another deed and tell no new one.
     var refersBack = Reference.none
+    /// "The bodies of six civilians were found on Wednesday": the killing found, perhaps days
+    /// after it was done.
+    var discovery = false
 
     enum Reference { case none, definite, demonstrative, object }
 }

@@ -72,6 +72,14 @@ enum MentionJoiner {
     }
 
     static func joins(_ a: Mention, _ b: Mention) -> Bool {
+        // Bodies found up to three days after a killing told just before are its dead.
+        if b.discovery, violent.contains(a.kind), !a.background, b.sentence - a.lastSentence <= 2,
+            placesCompatible(a.placeFromContext ? nil : a.place, b.placeFromContext ? nil : b.place),
+            let killed = EventExtractor.days(a.date), let found = EventExtractor.days(b.date),
+            found.lowerBound >= killed.lowerBound, found.lowerBound - killed.upperBound <= 3
+        {
+            return true
+        }
         let referring = b.refersBack == .definite || b.refersBack == .demonstrative || b.refersBack == .object
         guard kindsAgree(a, b), datesOverlap(a, b) else { return false }
         // A reference to background is background; nothing else joins it.

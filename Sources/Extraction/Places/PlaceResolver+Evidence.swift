@@ -21,6 +21,10 @@ extension PlaceResolver {
         "occupied", "surrounded", "encircled", "besieging", "reaching", "entering", "leaving", "struck",
         "taken", "take", "takes", "seizes", "captures", "recaptures", "retakes", "liberate", "liberates",
     ]
+    static let regionTypes: Set<String> = [
+        "province", "county", "region", "oblast", "governorate", "state", "prefecture", "raion", "district",
+    ]
+
     /// "fell to", "was captured", "has fallen": what befalls a place.
     static let fateAfter: Set<String> = [
         "fell", "fallen", "falls", "captured", "recaptured", "retaken", "liberated", "seized", "shelled",
@@ -131,6 +135,8 @@ extension PlaceResolver {
         var steps = 0
         while j >= 0 && steps < 7 {
             let word = tokens[j].lower
+            // "out of Anka": where something left.
+            if word == "of", j > 0, tokens[j - 1].lower == "out" { return .frame }
             if word == "of", j > 0, Self.ofTypes.contains(tokens[j - 1].lower) {
                 sawOf = true
                 j -= 2
@@ -231,6 +237,12 @@ extension PlaceResolver {
         let evidenced = Set(found.indices.filter { evidence[$0] >= .list }.map { found[$0].key })
         return found.indices.compactMap { index in
             let candidate = found[index]
+            // "Sfax county", "Djibo province": a region no gazetteer region is called so, not the town.
+            if candidate.places.allSatisfy({ $0.kind == .place }), candidate.range.upperBound < tokens.count,
+                Self.regionTypes.contains(tokens[candidate.range.upperBound].lower)
+            {
+                return nil
+            }
             if evidence[index] >= .list { return candidate }
             if candidate.range.count == 1, people.contains(candidate.key),
                 candidate.places.allSatisfy({ $0.kind == .place })

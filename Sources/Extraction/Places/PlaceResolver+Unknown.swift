@@ -73,8 +73,12 @@ extension PlaceResolver {
                 if before > 0 && tokens[before].lower == "the" { before -= 1 }
                 return before >= 0 && ["in", "of"].contains(tokens[before].lower)
             }
+            // ("Sfax county": a region's name, not the town spelled so.)
+            let namesRegion =
+                run.upperBound < tokens.count && Self.regionTypes.contains(tokens[run.upperBound].lower)
             if frame != nil || ofBearing
                 || (run.lowerBound > 0 && Self.strongLocatives.contains(tokens[run.lowerBound - 1].lower)),
+                !namesRegion,
                 let fuzzy = spelledOtherwise(
                     run, countries: countries, home: home,
                     within: stated ?? regionBefore(run, known: known, tokens: tokens),

@@ -173,10 +173,12 @@ public struct PlaceResolver: Sendable {
             let second =
                 i + 1 < result.count && result[i + 1].tokenRange.lowerBound == and + 1 ? result[i + 1] : nil
             var place = first.place
-            let distance = second.flatMap { first.place.distanceKm(to: $0.place) }
+            // A second name the gazetteer lacks, placed by its neighbour, is no known point.
+            let known = second.flatMap { $0.place.geonamesID == nil ? nil : $0 }
+            let distance = known.flatMap { first.place.distanceKm(to: $0.place) }
             if let distance, distance <= 50 {
                 place.precision = .near
-            } else if let admin1 = first.place.admin1, second == nil || second?.place.admin1 == admin1,
+            } else if let admin1 = first.place.admin1, known == nil || known?.place.admin1 == admin1,
                 let region = gazetteer.places(named: NameKey.normalize(admin1)).first(where: {
                     $0.kind == .region && !$0.isDistrict && $0.country == first.place.country
                 })
