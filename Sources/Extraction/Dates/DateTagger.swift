@@ -464,7 +464,12 @@ private struct Scan {
                 length: length, kind: .date, value: DateResolution.monthValue(year, m),
                 date: DateResolution.month(year, m, text: ""))
         }
-        switch lexicon.units[unitWord] {
+        return shiftedUnit(lexicon.units[unitWord], shift: shift, reference: reference, length: length)
+    }
+
+    /// The week, weekend, month, year, quarter or day `shift` units from the reference day.
+    func shiftedUnit(_ unit: String?, shift: Int, reference: CalendarDay, length: Int) -> Core? {
+        switch unit {
         case "W":
             let day = reference.adding(days: 7 * shift)
             return Core(

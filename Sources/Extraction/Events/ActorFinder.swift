@@ -16,6 +16,8 @@ struct ActorFinder: Sendable {
     let text: ArticleText
     let places: [PlaceMention]
     let demonyms: [String: String]
+    private let namedMemo = RangeMemo<[FoundActor]>()
+    private let allMemo = RangeMemo<[FoundActor]>()
 
     init(lexicon: EventLexicon, text: ArticleText, places: [PlaceMention]) {
         self.lexicon = lexicon
@@ -26,6 +28,10 @@ struct ActorFinder: Sendable {
 
     /// Named actors, demonym-led ones and countries in a range.
     func named(in range: Range<Int>) -> [FoundActor] {
+        namedMemo.value(for: range) { findNamed(in: range) }
+    }
+
+    private func findNamed(in range: Range<Int>) -> [FoundActor] {
         let tokens = text.tokens
         var found: [FoundActor] = []
         var i = range.lowerBound
@@ -58,6 +64,10 @@ struct ActorFinder: Sendable {
     /// Named actors, then the bare nouns of forces, groups and people ("the army", "gunmen",
     /// "villagers") that overlap none of them.
     func all(in range: Range<Int>) -> [FoundActor] {
+        allMemo.value(for: range) { findAll(in: range) }
+    }
+
+    private func findAll(in range: Range<Int>) -> [FoundActor] {
         var found = named(in: range)
         for match in lexicon.actorNouns.all(text.tokens, in: range) {
             guard !found.contains(where: { $0.range.overlaps(match.range) }) else { continue }

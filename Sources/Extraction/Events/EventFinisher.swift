@@ -13,12 +13,49 @@ struct EventFinisher {
     let actors: ActorFinder
 
     func finish(_ mention: Mention) -> Event {
-        var factors: [ConfidenceFactor] = []
         let sentence = sentences[mention.sentence]
         let range = sentence.tokens
         let claim = claimOf(mention, in: range)
-        let hedged = lexicon.hedges.contains(tokens, in: range)
+        let factors = confidenceFactors(
+            mention, claim: claim, hedged: lexicon.hedges.contains(tokens, in: range))
+        let confidence = min(0.95, max(0.05, 0.5 + factors.reduce(0) { $0 + $1.weight }))
 
+        var casualties: Casualties?
+        if mention.killed != nil || mention.injured != nil || mention.captured != nil {
+            casualties = Casualties(
+                killed: mention.killed, injured: mention.injured, captured: mention.captured)
+        }
+        let quoteStart = sentence.start
+        let quoteEnd = sentences[mention.lastSentence].end
+        let quote = scalarSlice(
+            quoteStart, mention.lastSentence - mention.sentence > 1 ? sentence.end : quoteEnd)
+        let byteStart = utf8Offset(quoteStart)
+        let source = Source(
+            articleID: article.id, url: article.url, outlet: article.outlet, title: article.title,
+            published: article.published, quote: quote, span: [byteStart, byteStart + quote.utf8.count])
+        var actors: [Actor] = []
+        if let initiator = mention.initiator { actors.append(initiator) }
+        if let target = mention.target { actors.append(target) }
+        var tags = [mention.kind.rawValue]
+        if let country = mention.place?.place.country { tags.append(country) }
+        if mention.background { tags.append("background") }
+        let place = mention.place?.place
+        return Event(
+            id: EventID(
+                Self.id(
+                    article.id.rawValue, mention.kind.rawValue, mention.date.start ?? "", place?.name ?? "",
+                    String(quoteStart))),
+            kind: mention.kind, headline: headline(mention), acled: acled(mention), date: mention.date,
+            location: place,
+            actors: actors, weapons: mention.weapons, casualties: casualties,
+            quantities: mention.quantities.isEmpty ? nil : mention.quantities, targets: mention.targets,
+            outcome: mention.outcome, claim: claim, confidence: (confidence * 100).rounded() / 100,
+            confidenceFactors: factors, firstReported: article.published, sources: [source], tags: tags)
+    }
+
+    /// The factors of an event's confidence: its words, who tells it, its date, its place, its figures.
+    func confidenceFactors(_ mention: Mention, claim: Claim, hedged: Bool) -> [ConfidenceFactor] {
+        var factors: [ConfidenceFactor] = []
         factors.append(
             ConfidenceFactor(
                 factor: mention.strongTrigger ? "explicit event words" : "indirect event words",
@@ -65,85 +102,84 @@ struct EventFinisher {
         if mention.killed != nil || mention.injured != nil {
             factors.append(ConfidenceFactor(factor: "casualty figures", weight: 0.05))
         }
-        let confidence = min(0.95, max(0.05, 0.5 + factors.reduce(0) { $0 + $1.weight }))
-
-        var casualties: Casualties?
-        if mention.killed != nil || mention.injured != nil || mention.captured != nil {
-            casualties = Casualties(
-                killed: mention.killed, injured: mention.injured, captured: mention.captured)
-        }
-        let quoteStart = sentence.start
-        let quoteEnd = sentences[mention.lastSentence].end
-        let quote = scalarSlice(
-            quoteStart, mention.lastSentence - mention.sentence > 1 ? sentence.end : quoteEnd)
-        let byteStart = utf8Offset(quoteStart)
-        let source = Source(
-            articleID: article.id, url: article.url, outlet: article.outlet, title: article.title,
-            published: article.published, quote: quote, span: [byteStart, byteStart + quote.utf8.count])
-        var actors: [Actor] = []
-        if let initiator = mention.initiator { actors.append(initiator) }
-        if let target = mention.target { actors.append(target) }
-        var tags = [mention.kind.rawValue]
-        if let country = mention.place?.place.country { tags.append(country) }
-        if mention.background { tags.append("background") }
-        let place = mention.place?.place
-        return Event(
-            id: EventID(
-                Self.id(
-                    article.id.rawValue, mention.kind.rawValue, mention.date.start ?? "", place?.name ?? "",
-                    String(quoteStart))),
-            kind: mention.kind, headline: headline(mention), acled: acled(mention), date: mention.date,
-            location: place,
-            actors: actors, weapons: mention.weapons, casualties: casualties,
-            quantities: mention.quantities.isEmpty ? nil : mention.quantities, targets: mention.targets,
-            outcome: mention.outcome, claim: claim, confidence: (confidence * 100).rounded() / 100,
-            confidenceFactors: factors, firstReported: article.published, sources: [source], tags: tags)
+        return factors
     }
 
     // MARK: Claims
+
+    /// What the claim rules know of a mention: its sentences, its speaker and its place's names.
+    struct ClaimScope {
+        let mention: Mention
+        let range: Range<Int>
+        let speaker: FoundActor?
+        /// The end of the sentences read for denials and confirmations.
+        let end: Int
+        let names: [String]
+    }
 
     /// Who asserts the event (ANNOTATION.md): the outlet or the local authorities of the place hit
     /// (reported); one party to the conflict — a state's forces or ministry, an armed group
     /// (claimed); the other side or an independent source saying it too (confirmed); a denial or
     /// contradiction of the event by someone else in the next few sentences (disputed).
     func claimOf(_ mention: Mention, in range: Range<Int>) -> Claim {
-        let speaker = self.speaker(in: range)
-        var claim = Claim(status: .reported)
-        // A side's word on a battle, or on what its own forces did ("its jets struck"); what a
-        // side says was done to it is reported, as from the authorities of the place hit.
-        if let speaker, !lexicon.localAuthorities.contains(tokens, in: range), Self.isParty(speaker) {
-            let battle = mention.kind.family == .battles || mention.kind == .weaponsDisrupted
-            let ownSide =
-                speaker.country != nil
-                ? mention.initiator?.country == speaker.country
-                : (range.lowerBound..<max(range.lowerBound, min(mention.trigger.lowerBound, range.upperBound)))
-                    .contains {
-                        ["its", "our"].contains(tokens[$0].lower)
-                    }
-                    || mention.initiator == nil
-            if battle || ownSide && mention.kind.family.isViolenceOrProtest {
-                claim = Claim(status: .claimed, claimedBy: [speaker.name])
-            }
+        let scope = ClaimScope(
+            mention: mention, range: range, speaker: speaker(in: range),
+            end: min(sentences.count, mention.lastSentence + 4),
+            names: [mention.place?.place.name, mention.place?.place.admin1].compactMap { $0 }.map(
+                NameKey.normalize))
+        let claim = firstClaim(scope)
+        if let disputed = dispute(of: claim, scope: scope) { return disputed }
+        if mention.kind.family.isViolenceOrProtest, let owned = ownership(of: claim, scope: scope) {
+            return owned
         }
-        let end = min(sentences.count, mention.lastSentence + 4)
-        let names = [mention.place?.place.name, mention.place?.place.admin1].compactMap { $0 }.map(
-            NameKey.normalize)
-        func aboutThisEvent(_ index: Int) -> Bool {
-            if index == mention.sentence { return true }
-            let other = sentences[index].tokens
-            let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
-            if names.contains(where: { !$0.isEmpty && sentenceKey.contains($0) }) { return true }
-            return kinds(in: other).contains(mention.kind)
+        if claim.status == .reported, let confirmed = strikerConfirms(scope) { return confirmed }
+        guard claim.status == .claimed else { return claim }
+        return otherSideConfirms(claim, scope: scope) ?? claim
+    }
+
+    /// A side's word on a battle, or on what its own forces did ("its jets struck"); what a side
+    /// says was done to it is reported, as from the authorities of the place hit.
+    func firstClaim(_ scope: ClaimScope) -> Claim {
+        let range = scope.range
+        let mention = scope.mention
+        guard let speaker = scope.speaker, !lexicon.localAuthorities.contains(tokens, in: range),
+            Self.isParty(speaker)
+        else { return Claim(status: .reported) }
+        let battle = mention.kind.family == .battles || mention.kind == .weaponsDisrupted
+        let ownSide =
+            speaker.country != nil
+            ? mention.initiator?.country == speaker.country
+            : (range.lowerBound..<max(range.lowerBound, min(mention.trigger.lowerBound, range.upperBound)))
+                .contains { ["its", "our"].contains(tokens[$0].lower) }
+                || mention.initiator == nil
+        if battle || ownSide && mention.kind.family.isViolenceOrProtest {
+            return Claim(status: .claimed, claimedBy: [speaker.name])
         }
-        func differs(_ other: FoundActor) -> Bool {
-            guard let speaker else { return true }
-            if let a = speaker.country, let b = other.country { return a != b }
-            return NameKey.normalize(speaker.name) != NameKey.normalize(other.name)
-        }
-        // A denial or a contradicting account by someone else: one side says it repelled what
-        // the other says it did.
-        let repelled = lexicon.failures.contains(tokens, in: range)
-        for index in mention.sentence..<end {
+        return Claim(status: .reported)
+    }
+
+    /// Whether a sentence tells of this event: its own, one naming its place, or one of its kind.
+    func isAbout(_ index: Int, _ scope: ClaimScope) -> Bool {
+        if index == scope.mention.sentence { return true }
+        let other = sentences[index].tokens
+        let sentenceKey = NameKey.normalize(tokens[other].map { $0.text }.joined(separator: " "))
+        if scope.names.contains(where: { !$0.isEmpty && sentenceKey.contains($0) }) { return true }
+        return kinds(in: other).contains(scope.mention.kind)
+    }
+
+    /// Whether an actor is someone other than the speaker.
+    func differs(_ other: FoundActor, from speaker: FoundActor?) -> Bool {
+        guard let speaker else { return true }
+        if let a = speaker.country, let b = other.country { return a != b }
+        return NameKey.normalize(speaker.name) != NameKey.normalize(other.name)
+    }
+
+    /// A denial or a contradicting account by someone else: one side says it repelled what the
+    /// other says it did.
+    func dispute(of claim: Claim, scope: ClaimScope) -> Claim? {
+        let mention = scope.mention
+        let repelled = lexicon.failures.contains(tokens, in: scope.range)
+        for index in mention.sentence..<scope.end {
             let other = sentences[index].tokens
             let denies = lexicon.denials.contains(tokens, in: other)
             let contradicts =
@@ -151,51 +187,63 @@ struct EventFinisher {
                 && lexicon.failures.contains(tokens, in: other) != repelled
                 && lexicon.attribution.contains(tokens, in: other)
                 && kinds(in: other).contains(mention.kind)
-            guard denies || contradicts, aboutThisEvent(index) else { continue }
+            guard denies || contradicts, isAbout(index, scope) else { continue }
             if let denier = partiesAndSources(in: other).first(where: {
-                differs($0) && Self.isParty($0) && ($0.country != nil || $0.type != speaker?.type)
+                differs($0, from: scope.speaker) && Self.isParty($0)
+                    && ($0.country != nil || $0.type != scope.speaker?.type)
             }) {
                 return Claim(status: .disputed, claimedBy: claim.claimedBy, deniedBy: [denier.name])
             }
         }
-        // The perpetrator owning an attack that the outlet or another side reports.
-        if mention.kind.family.isViolenceOrProtest {
-            for index in mention.sentence..<end {
-                let other = sentences[index].tokens
-                guard let cue = lexicon.responsibility.all(tokens, in: other).first else { continue }
-                let named = kinds(in: cue.range.upperBound..<other.upperBound).contains {
-                    $0.family.isViolenceOrProtest
-                }
-                guard index == mention.sentence || aboutThisEvent(index) || named else { continue }
-                let owners = partiesAndSources(in: other.lowerBound..<cue.range.lowerBound).filter {
-                    Self.isParty($0) && $0.type != .stateForces
-                }
-                guard let owner = owners.last, claim.status == .reported || differs(owner) else { continue }
-                return Claim(status: .confirmed, claimedBy: claim.claimedBy + [owner.name])
+        return nil
+    }
+
+    /// The perpetrator owning an attack that the outlet or another side reports.
+    func ownership(of claim: Claim, scope: ClaimScope) -> Claim? {
+        for index in scope.mention.sentence..<scope.end {
+            let other = sentences[index].tokens
+            guard let cue = lexicon.responsibility.all(tokens, in: other).first else { continue }
+            let named = kinds(in: cue.range.upperBound..<other.upperBound).contains {
+                $0.family.isViolenceOrProtest
+            }
+            guard index == scope.mention.sentence || isAbout(index, scope) || named else { continue }
+            let owners = partiesAndSources(in: other.lowerBound..<cue.range.lowerBound).filter {
+                Self.isParty($0) && $0.type != .stateForces
+            }
+            guard let owner = owners.last, claim.status == .reported || differs(owner, from: scope.speaker)
+            else { continue }
+            return Claim(status: .confirmed, claimedBy: claim.claimedBy + [owner.name])
+        }
+        return nil
+    }
+
+    /// Reported by the side hit, and the side that struck saying so too ("…, health officials
+    /// said, while the Israeli military said it had targeted militants there").
+    func strikerConfirms(_ scope: ClaimScope) -> Claim? {
+        let mention = scope.mention
+        guard let side = mention.initiator?.country else { return nil }
+        for index in mention.sentence..<min(scope.end, mention.sentence + 2) {
+            let other = sentences[index].tokens
+            guard index == mention.sentence || isAbout(index, scope) else { continue }
+            if let voice = speakers(in: other).first(where: { Self.isParty($0) && $0.country == side }),
+                !lexicon.hedges.contains(tokens, in: other), !lexicon.silence.contains(tokens, in: other)
+            {
+                return Claim(status: .confirmed, claimedBy: [voice.name])
             }
         }
-        // Reported by the side hit, and the side that struck saying so too ("…, health officials
-        // said, while the Israeli military said it had targeted militants there").
-        if claim.status == .reported, let side = mention.initiator?.country {
-            for index in mention.sentence..<min(end, mention.sentence + 2) {
-                let other = sentences[index].tokens
-                guard index == mention.sentence || aboutThisEvent(index) else { continue }
-                if let voice = speakers(in: other).first(where: { Self.isParty($0) && $0.country == side }),
-                    !lexicon.hedges.contains(tokens, in: other), !lexicon.silence.contains(tokens, in: other)
-                {
-                    return Claim(status: .confirmed, claimedBy: [voice.name])
-                }
-            }
-        }
-        // The other side, or an independent source, telling it too.
-        guard claim.status == .claimed else { return claim }
-        for index in max(0, mention.sentence - 1)..<end where index != mention.sentence {
+        return nil
+    }
+
+    /// The other side, or an independent source, telling a claimed event too.
+    func otherSideConfirms(_ claim: Claim, scope: ClaimScope) -> Claim? {
+        let mention = scope.mention
+        for index in max(0, mention.sentence - 1)..<scope.end where index != mention.sentence {
             let other = sentences[index].tokens
             guard
                 lexicon.attribution.contains(tokens, in: other)
                     || lexicon.confirmations.contains(tokens, in: other),
                 !lexicon.silence.contains(tokens, in: other), !lexicon.hedges.contains(tokens, in: other),
-                aboutThisEvent(index)
+                isAbout(index, scope)
             else { continue }
             guard let second = self.speaker(in: other, strict: true) else { continue }
             // An independent source (a UN mission, a maritime agency, a rights group) agreeing.
@@ -203,9 +251,10 @@ struct EventFinisher {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }
             if Self.isParty(second),
-                let first = speaker?.country, let country = second.country,
+                let first = scope.speaker?.country, let country = second.country,
                 first != country
-                    || lexicon.confirmations.contains(tokens, in: other) && differs(second)
+                    || lexicon.confirmations.contains(tokens, in: other)
+                        && differs(second, from: scope.speaker)
             {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }
@@ -220,7 +269,7 @@ struct EventFinisher {
                 return Claim(status: .confirmed, claimedBy: claim.claimedBy + [second.name])
             }
         }
-        return claim
+        return nil
     }
 
     /// Each attribution verb's own voice: the actor right before it ("the army said") or right

@@ -96,17 +96,35 @@ extension EventReader {
     /// the toll rose to the later one.
 
     func readCasualties(in range: Range<Int>) -> (CasualtyCount?, CasualtyCount?) {
+        let found = memo.casualties.value(for: range) { countCasualties(in: range) }
+        return (found.killed, found.injured)
+    }
+
+    /// The killed and injured counted so far in a clause.
+    struct Tally {
         var killed: CasualtyCount?
         var injured: CasualtyCount?
-        // Two figures of one sentence are two sources' counts: the lowest stands, as ACLED codes.
-        func assign(_ word: String, _ value: Int, _ text: String) {
-            if Self.killWords.contains(word), value < killed?.value ?? .max {
+
+        /// Two figures of one sentence are two sources' counts: the lowest stands, as ACLED codes.
+        mutating func assign(_ word: String, _ value: Int, _ text: String) {
+            if EventReader.killWords.contains(word), value < killed?.value ?? .max {
                 killed = CasualtyCount(value: value, text: text)
             }
-            if Self.injureWords.contains(word), value < injured?.value ?? .max {
+            if EventReader.injureWords.contains(word), value < injured?.value ?? .max {
                 injured = CasualtyCount(value: value, text: text)
             }
         }
+    }
+
+    /// Words that may stand between a figure and its harm word: "14 people were injured".
+    static let figureFillers: Set<String> = [
+        "were", "was", "have", "had", "been", "are", "is", "being", "reportedly", "people", "them", "other",
+        "now",
+        "listed", "as", "still", "also", "sustained", "suffered", "-",
+    ]
+
+    private func countCasualties(in range: Range<Int>) -> (killed: CasualtyCount?, injured: CasualtyCount?) {
+        var tally = Tally()
         var i = range.lowerBound
         while i < range.upperBound {
             let word = tokens[i].lower
@@ -120,37 +138,13 @@ extension EventReader {
                 let reading = numbers.read(tokens, at: i + 1),
                 i + 1 + reading.length <= range.upperBound
             {
-                assign(word, reading.value, text.phrase(i..<(i + 1 + reading.length)))
+                tally.assign(word, reading.value, text.phrase(i..<(i + 1 + reading.length)))
                 i += 1 + reading.length
                 continue
             }
             // "14 people were injured", "two civilians killed", "at least 25 dead".
             if let reading = numbers.read(tokens, at: i), i + reading.length < range.upperBound {
-                var j = i + reading.length
-                var steps = 0
-                while j < range.upperBound && steps < 6 {
-                    let next = tokens[j].lower
-                    if Self.killWords.contains(next) || Self.injureWords.contains(next) {
-                        assign(next, reading.value, text.phrase(i..<(j + 1)))
-                        break
-                    }
-                    if !(Self.peopleWords.contains(next)
-                        || [
-                            "were", "was", "have", "had", "been", "are", "is", "being", "reportedly",
-                            "people", "them", "other", "now", "listed", "as", "still", "also", "sustained",
-                            "suffered", "-",
-                        ].contains(next)
-                        || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
-                            && next.hasSuffix("s")
-                        // "eight anti-coup demonstrators": a hyphenated word before the noun.
-                        || tokens[j].kind == .word && j + 1 < range.upperBound && tokens[j + 1].text == "-"
-                        || j > range.lowerBound && tokens[j - 1].text == "-" && tokens[j].kind == .word)
-                    {
-                        break
-                    }
-                    j += 1
-                    steps += 1
-                }
+                harmAfterFigure(reading, at: i, in: range, tally: &tally)
                 i += reading.length
                 continue
             }
@@ -158,51 +152,86 @@ extension EventReader {
             if word == "bodies", i + 2 < range.upperBound, tokens[i + 1].lower == "of",
                 let reading = numbers.read(tokens, at: i + 2)
             {
-                assign("dead", reading.value, text.phrase(i..<(i + 2 + reading.length)))
+                tally.assign("dead", reading.value, text.phrase(i..<(i + 2 + reading.length)))
                 i += 2 + reading.length
                 continue
             }
-            // "death toll rose to 31".
-            if word == "toll",
-                let to = (i + 1..<min(range.upperBound, i + 5)).first(where: {
-                    tokens[$0].lower == "to" || tokens[$0].lower == "at"
-                }),
-                let reading = numbers.read(tokens, at: to + 1)
-            {
-                let injuredToll = i > range.lowerBound && ["injury", "injured"].contains(tokens[i - 1].lower)
-                // "rose to 31" updates the count; "put the toll at 11" is one more source's.
-                let risen = (i + 1..<to).contains { Self.riseWords.contains(tokens[$0].lower) }
-                let value = reading.value
-                if injuredToll {
-                    if risen || value < injured?.value ?? .max { injured = CasualtyCount(value: value) }
-                } else {
-                    if risen || value < killed?.value ?? .max { killed = CasualtyCount(value: value) }
-                }
-            }
+            if word == "toll" { readToll(at: i, in: range, tally: &tally) }
             i += 1
         }
-        // "including two children" after a figure.
+        countChildren(in: range, tally: &tally)
+        // "no one was hurt", "there were no casualties".
+        if tally.killed == nil && tally.injured == nil && Self.nobody.contains(tokens, in: range) {
+            tally.killed = CasualtyCount(value: 0)
+            tally.injured = CasualtyCount(value: 0)
+        }
+        countSingleVictims(in: range, tally: &tally)
+        return (tally.killed, tally.injured)
+    }
+
+    /// "14 people were injured", "two civilians killed": the harm word a few words after a figure.
+    private func harmAfterFigure(
+        _ reading: NumberReader.Reading, at i: Int, in range: Range<Int>, tally: inout Tally
+    ) {
+        var j = i + reading.length
+        var steps = 0
+        while j < range.upperBound && steps < 6 {
+            let next = tokens[j].lower
+            if Self.killWords.contains(next) || Self.injureWords.contains(next) {
+                tally.assign(next, reading.value, text.phrase(i..<(j + 1)))
+                return
+            }
+            guard
+                Self.peopleWords.contains(next) || Self.figureFillers.contains(next)
+                    || tokens[j].kind == .word && !tokens[j].isCapitalized && steps == 0
+                        && next.hasSuffix("s")
+                    // "eight anti-coup demonstrators": a hyphenated word before the noun.
+                    || tokens[j].kind == .word && j + 1 < range.upperBound && tokens[j + 1].text == "-"
+                    || j > range.lowerBound && tokens[j - 1].text == "-" && tokens[j].kind == .word
+            else { return }
+            j += 1
+            steps += 1
+        }
+    }
+
+    /// "death toll rose to 31": a risen toll updates the count; "put the toll at 11" is one more source's.
+    private func readToll(at i: Int, in range: Range<Int>, tally: inout Tally) {
+        guard
+            let to = (i + 1..<min(range.upperBound, i + 5)).first(where: {
+                tokens[$0].lower == "to" || tokens[$0].lower == "at"
+            }),
+            let reading = numbers.read(tokens, at: to + 1)
+        else { return }
+        let injuredToll = i > range.lowerBound && ["injury", "injured"].contains(tokens[i - 1].lower)
+        let risen = (i + 1..<to).contains { Self.riseWords.contains(tokens[$0].lower) }
+        let value = reading.value
+        if injuredToll {
+            if risen || value < tally.injured?.value ?? .max { tally.injured = CasualtyCount(value: value) }
+        } else {
+            if risen || value < tally.killed?.value ?? .max { tally.killed = CasualtyCount(value: value) }
+        }
+    }
+
+    /// "including two children" after a figure: children among the injured or the killed.
+    private func countChildren(in range: Range<Int>, tally: inout Tally) {
         for i in range.dropLast(2) where tokens[i].lower == "including" {
-            if let reading = numbers.read(tokens, at: i + 1), i + 1 + reading.length < range.upperBound,
+            guard let reading = numbers.read(tokens, at: i + 1), i + 1 + reading.length < range.upperBound,
                 ["children", "child", "minors", "kids"].contains(tokens[i + 1 + reading.length].lower)
+            else { continue }
+            if tally.injured != nil
+                && (tally.killed == nil
+                    || tokens[..<i].last(where: { Self.injureWords.contains($0.lower) }) != nil)
             {
-                if injured != nil
-                    && (killed == nil
-                        || tokens[..<i].last(where: { Self.injureWords.contains($0.lower) }) != nil)
-                {
-                    injured?.children = reading.value
-                } else {
-                    killed?.children = reading.value
-                }
+                tally.injured?.children = reading.value
+            } else {
+                tally.killed?.children = reading.value
             }
         }
-        // "no one was hurt", "there were no casualties".
-        if killed == nil && injured == nil && Self.nobody.contains(tokens, in: range) {
-            killed = CasualtyCount(value: 0)
-            injured = CasualtyCount(value: 0)
-        }
-        // "killing the driver", "killing its rider": one person.
-        for i in range.dropLast(2) where killed == nil || injured == nil {
+    }
+
+    /// "killing the driver", "killing its rider": one person.
+    private func countSingleVictims(in range: Range<Int>, tally: inout Tally) {
+        for i in range.dropLast(2) where tally.killed == nil || tally.injured == nil {
             let word = tokens[i].lower
             guard Self.killWords.contains(word) || Self.injureWords.contains(word),
                 ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[i + 1].lower)
@@ -211,14 +240,13 @@ extension EventReader {
             guard noun.kind == .word, !noun.isCapitalized, Self.singularPeople.contains(noun.lower) else {
                 continue
             }
-            if Self.killWords.contains(word) && killed == nil {
-                killed = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
+            if Self.killWords.contains(word) && tally.killed == nil {
+                tally.killed = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
             }
-            if Self.injureWords.contains(word) && injured == nil {
-                injured = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
+            if Self.injureWords.contains(word) && tally.injured == nil {
+                tally.injured = CasualtyCount(value: 1, text: text.phrase(i..<(i + 3)))
             }
         }
-        return (killed, injured)
     }
 
     /// People taken: "detained nine suspects", "arrested 30", "five people were arrested".

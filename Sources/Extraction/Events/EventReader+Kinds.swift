@@ -69,12 +69,23 @@ extension EventReader {
         "its",
     ]
 
+    /// What the kind rules know of a clause: its range, its sentence and the facts of both.
+    struct KindScope {
+        let range: Range<Int>
+        let sentence: Range<Int>
+        let facts: SegmentFacts
+        let sentenceFacts: SegmentFacts
+        let crowd: Bool
+    }
+
     /// The kinds a clause's cues name (`best` picks among those told).
     func chooseKinds(_ segment: Segment, hits: [CueHit], sentence: Range<Int>) -> [KindChoice] {
         let range = segment.range
-        let facts = SegmentFacts(reader: self, range: range)
-        let sentenceFacts = SegmentFacts(reader: self, range: sentence)
-        let crowd = lexicon.protestContext.contains(tokens, in: sentence)
+        let scope = KindScope(
+            range: range, sentence: sentence,
+            facts: memo.facts.value(for: range) { SegmentFacts(reader: self, range: range) },
+            sentenceFacts: memo.facts.value(for: sentence) { SegmentFacts(reader: self, range: sentence) },
+            crowd: lexicon.protestContext.contains(tokens, in: sentence))
         var candidates: [KindChoice] = []
         var attack: (CueHit, Cue)?
         var harm: (CueHit, Cue)?
@@ -82,86 +93,11 @@ extension EventReader {
         for hit in hits {
             for cue in hit.cues {
                 switch cue.cueClass {
-                case .kind(let kind):
-                    guard requirementsMet(kind, hit: hit, sentence: sentence),
-                        !cue.weak || facts.any || kind.family == .protestsAndRiots,
-                        // "destroyed 40 drones" disrupts weapons; it destroys no property.
-                        !(kind == .looting && cue.weak && object(of: hit.range, in: range) == .weapon),
-                        // "fought", "repelled", "offensive": a battle needs fighters and news of it.
-                        !(cue.weak && kind.family == .battles
-                            && !(facts.armedActor
-                                && (facts.casualties || facts.placeFrame
-                                    || hasOwnDay(hit.range, in: sentence)))),
-                        // Talks and aid count when the sentence dates them.
-                        !(kind.isCommunication && !hasOwnDay(hit.range, in: sentence)),
-                        // Territory changes hands between armed men, or names the place taken.
-                        !((kind == .territoryCaptured || kind == .territoryTransferred)
-                            && !sentenceFacts.armedActor && !namesPlace(hit.range, in: range)),
-                        // "cleared the area", "secured the town" — not "cleared out the migrants".
-                        !(kind == .territoryCaptured && cue.weak
-                            && object(of: hit.range, in: range) != .territory)
-                    else { continue }
-                    candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak))
-                case .capture:
-                    if let kind = captureKind(hit.range, in: range) {
-                        candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
-                    }
-                case .disrupt:
-                    if object(of: hit.range, in: range) == .weapon {
-                        candidates.append(
-                            KindChoice(kind: .weaponsDisrupted, trigger: hit.range, cue: cue, strong: true))
-                    }
-                case .establish:
-                    if establishesBase(hit.range, in: range) {
-                        candidates.append(
-                            KindChoice(kind: .baseEstablished, trigger: hit.range, cue: cue, strong: true))
-                    }
-                case .bomb:
-                    let kind: EventKind =
-                        facts.aircraft || self.facts.aircraftStory ? .airStrike : .explosiveDevice
-                    candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
-                case .gather:
-                    if crowd {
-                        candidates.append(
-                            KindChoice(kind: .peacefulProtest, trigger: hit.range, cue: cue, strong: false))
-                    }
-                case .explosion:
-                    // "explosions rattled the festival": an explosion is a strike with facts beside it.
-                    // ("161 explosions were reported in the region": counted, where the story is.)
-                    let counted = count(before: hit.range.lowerBound, in: range) != nil
-                    // ("Explosions shook Sumy on Monday": a town named with a day of its own.)
-                    let townAndDay =
-                        placesIn(range).contains { $0.kind == .place && !$0.isPossessive }
-                        && hasOwnDay(hit.range, in: sentence)
-                    guard
-                        facts.any || sentenceFacts.placeFrame || counted || townAndDay
-                            || regionAnaphor(in: range) != nil
-                    else {
-                        continue
-                    }
-                    candidates.append(
-                        KindChoice(
-                            kind: explosionKind(in: range, sentence: sentence), trigger: hit.range, cue: cue,
-                            strong: true))
-                case .take:
-                    if takesPrisoner(hit.range, in: range), let kind = captureKind(hit.range, in: range) {
-                        candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: true))
-                    } else if object(of: hit.range, in: range) == .territory {
-                        candidates.append(
-                            KindChoice(kind: .territoryCaptured, trigger: hit.range, cue: cue, strong: true))
-                    }
-                case .bodies:
-                    let near =
-                        max(
-                            sentence.lowerBound, hit.range.lowerBound - 8)..<min(
-                            sentence.upperBound, hit.range.upperBound + 8)
-                    if lexicon.discoveryWords.contains(tokens, in: near) {
-                        candidates.append(
-                            KindChoice(kind: .attackOnCivilians, trigger: hit.range, cue: cue, strong: false))
-                    }
                 case .attack: if attack == nil { attack = (hit, cue) }
                 case .harm: if harm == nil { harm = (hit, cue) }
                 case .use: if use == nil { use = (hit, cue) }
+                default:
+                    if let choice = directChoice(cue, hit: hit, scope: scope) { candidates.append(choice) }
                 }
             }
         }
@@ -177,32 +113,123 @@ extension EventReader {
         if candidates.contains(where: {
             $0.kind == .weaponsDisrupted && ($0.cue.form != .noun || $0.cue.cueClass == .disrupt)
         }) {
-            candidates.removeAll { $0.kind.family == .remoteViolence && !facts.casualties }
+            candidates.removeAll { $0.kind.family == .remoteViolence && !scope.facts.casualties }
         }
-        let violent = candidates.contains { $0.kind.family.isViolenceOrProtest && $0.strong }
-        // A strong attack word takes the facts of its sentence when its clause has none ("killed at a
-        // checkpoint in Khar …, when he opened fire on security officials").
-        let attackFacts = facts.any ? facts : sentenceFacts
-        if !violent, let (hit, cue) = attack,
-            let kind = violenceKind(hit.range, cue: cue, in: range, facts: cue.weak ? facts : attackFacts)
+        if !candidates.contains(where: { $0.kind.family.isViolenceOrProtest && $0.strong }),
+            let choice = generalViolence(attack: attack, harm: harm, scope: scope)
         {
-            candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak))
-        } else if !violent, let (hit, cue) = harm {
-            if activeAgent(of: hit.range, cue: cue, in: range),
-                let kind = participantsKind(hit.range, in: range)
-            {
-                candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false))
-            } else if let kind = countedHarm(hit.range, in: range, facts: facts) {
-                candidates.append(KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false))
-            } else {
-                candidates.append(
-                    KindChoice(
-                        kind: .attackOnCivilians, trigger: hit.range, cue: cue, strong: false, harmOnly: true)
-                )
-            }
+            candidates.append(choice)
         }
         return otherDomain(
-            protestKinds(candidates, segment: range, sentence: sentence), facts: facts, sentence: sentence)
+            protestKinds(candidates, segment: range, sentence: sentence), facts: scope.facts,
+            sentence: sentence)
+    }
+
+    /// The kind a cue of a definite class names in its clause, if its conditions hold.
+    func directChoice(_ cue: Cue, hit: CueHit, scope: KindScope) -> KindChoice? {
+        let range = scope.range
+        let facts = scope.facts
+        func choice(_ kind: EventKind, strong: Bool = true) -> KindChoice {
+            KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: strong)
+        }
+        switch cue.cueClass {
+        case .kind(let kind):
+            return kindCueHolds(kind, cue: cue, hit: hit, scope: scope)
+                ? choice(kind, strong: !cue.weak) : nil
+        case .capture:
+            return captureKind(hit.range, in: range).map { choice($0) }
+        case .disrupt:
+            return object(of: hit.range, in: range) == .weapon ? choice(.weaponsDisrupted) : nil
+        case .establish:
+            return establishesBase(hit.range, in: range) ? choice(.baseEstablished) : nil
+        case .bomb:
+            return choice(facts.aircraft || self.facts.aircraftStory ? .airStrike : .explosiveDevice)
+        case .gather:
+            return scope.crowd ? choice(.peacefulProtest, strong: false) : nil
+        case .explosion:
+            return explosionCounts(hit, scope: scope)
+                ? choice(explosionKind(in: range, sentence: scope.sentence)) : nil
+        case .take:
+            if takesPrisoner(hit.range, in: range), let kind = captureKind(hit.range, in: range) {
+                return choice(kind)
+            }
+            return object(of: hit.range, in: range) == .territory ? choice(.territoryCaptured) : nil
+        case .bodies:
+            let sentence = scope.sentence
+            let near =
+                max(
+                    sentence.lowerBound, hit.range.lowerBound - 8)..<min(
+                    sentence.upperBound, hit.range.upperBound + 8)
+            return lexicon.discoveryWords.contains(tokens, in: near)
+                ? choice(.attackOnCivilians, strong: false) : nil
+        case .attack, .harm, .use:
+            return nil
+        }
+    }
+
+    /// Whether a cue naming its kind outright holds in its clause.
+    func kindCueHolds(_ kind: EventKind, cue: Cue, hit: CueHit, scope: KindScope) -> Bool {
+        let range = scope.range
+        let sentence = scope.sentence
+        let facts = scope.facts
+        return requirementsMet(kind, hit: hit, sentence: sentence)
+            && (!cue.weak || facts.any || kind.family == .protestsAndRiots)
+            // "destroyed 40 drones" disrupts weapons; it destroys no property.
+            && !(kind == .looting && cue.weak && object(of: hit.range, in: range) == .weapon)
+            // "fought", "repelled", "offensive": a battle needs fighters and news of it.
+            && !(cue.weak && kind.family == .battles
+                && !(facts.armedActor
+                    && (facts.casualties || facts.placeFrame || hasOwnDay(hit.range, in: sentence))))
+            // Talks and aid count when the sentence dates them.
+            && !(kind.isCommunication && !hasOwnDay(hit.range, in: sentence))
+            // Territory changes hands between armed men, or names the place taken.
+            && !((kind == .territoryCaptured || kind == .territoryTransferred)
+                && !scope.sentenceFacts.armedActor && !namesPlace(hit.range, in: range))
+            // "cleared the area", "secured the town" — not "cleared out the migrants".
+            && !(kind == .territoryCaptured && cue.weak && object(of: hit.range, in: range) != .territory)
+    }
+
+    /// "explosions rattled the festival": an explosion is a strike with facts beside it.
+    func explosionCounts(_ hit: CueHit, scope: KindScope) -> Bool {
+        let range = scope.range
+        // ("161 explosions were reported in the region": counted, where the story is.)
+        let counted = count(before: hit.range.lowerBound, in: range) != nil
+        // ("Explosions shook Sumy on Monday": a town named with a day of its own.)
+        let townAndDay =
+            placesIn(range).contains { $0.kind == .place && !$0.isPossessive }
+            && hasOwnDay(hit.range, in: scope.sentence)
+        return scope.facts.any || scope.sentenceFacts.placeFrame || counted || townAndDay
+            || regionAnaphor(in: range) != nil
+    }
+
+    /// The kind of an attack or harm word when no strong violent cue named one.
+    func generalViolence(attack: (CueHit, Cue)?, harm: (CueHit, Cue)?, scope: KindScope) -> KindChoice? {
+        let range = scope.range
+        // A strong attack word takes the facts of its sentence when its clause has none ("killed at a
+        // checkpoint in Khar …, when he opened fire on security officials").
+        let attackFacts = scope.facts.any ? scope.facts : scope.sentenceFacts
+        if let (hit, cue) = attack {
+            guard
+                let kind = violenceKind(
+                    hit.range, cue: cue, in: range, facts: cue.weak ? scope.facts : attackFacts)
+            else { return harm.flatMap { harmChoice($0.0, cue: $0.1, scope: scope) } }
+            return KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: !cue.weak)
+        }
+        return harm.flatMap { harmChoice($0.0, cue: $0.1, scope: scope) }
+    }
+
+    /// The kind of a harm word ("killed", "wounded") by who did it and what was counted.
+    func harmChoice(_ hit: CueHit, cue: Cue, scope: KindScope) -> KindChoice? {
+        let range = scope.range
+        if activeAgent(of: hit.range, cue: cue, in: range), let kind = participantsKind(hit.range, in: range)
+        {
+            return KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false)
+        }
+        if let kind = countedHarm(hit.range, in: range, facts: scope.facts) {
+            return KindChoice(kind: kind, trigger: hit.range, cue: cue, strong: false)
+        }
+        return KindChoice(
+            kind: .attackOnCivilians, trigger: hit.range, cue: cue, strong: false, harmOnly: true)
     }
 
     /// In a sentence of sport, business or culture, only a deed named outright counts; in such a

@@ -55,91 +55,120 @@ extension EventReader {
         let triggerQuote = quotes.first { $0.contains(trigger.lowerBound) }
         return placesIn(range).compactMap { mention -> PlaceMention? in
             if let dateline = facts.dateline, dateline.contains(mention.tokenRange.lowerBound) { return nil }
-            // "in Mogadishu's Hodan district": the town holds the district.
-            if mention.isPossessive && mention.kind == .place,
-                (mention.tokenRange.upperBound..<min(sentence.upperBound, mention.tokenRange.upperBound + 5))
-                    .contains(
-                        where: { PlaceLexicon.bundled.settlementWords.contains(tokens[$0].lower) })
-            {
-                var town = mention
-                town.isPossessive = false
-                return town
-            }
-            if mention.isPossessive && mention.kind != .region { return nil }
-            // "United States military helicopters", "the Pakistan army": a country naming a force.
-            if mention.kind == .country, mention.tokenRange.upperBound < sentence.upperBound,
-                lexicon.actorNouns.match(tokens, at: mention.tokenRange.upperBound) != nil
-                    || ["military", "embassy", "envoy", "delegation", "navy", "army"].contains(
-                        tokens[mention.tokenRange.upperBound].lower)
-            {
-                return nil
-            }
-            if let quote = quotes.first(where: { $0.contains(mention.tokenRange.lowerBound) }),
-                quote != triggerQuote
-            {
-                return nil
-            }
-            var before = mention.tokenRange.lowerBound - 1
-            if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
-            // "from Russia's Belgorod region": over the possessive country.
-            if before > sentence.lowerBound + 1,
-                tokens[before].text == "'s" || tokens[before].text == "’s"
-                    || tokens[before].lower == "s"
-            {
-                var j = before - 1
-                if j > sentence.lowerBound, ["'", "’"].contains(tokens[j].text) { j -= 1 }
-                if places.contains(where: { $0.tokenRange.upperBound == j + 1 && $0.kind == .country }),
-                    let country = places.first(where: { $0.tokenRange.upperBound == j + 1 })
-                {
-                    before = country.tokenRange.lowerBound - 1
-                    if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
-                }
-            }
-            // "from the Kursk region of Russia": the country of an origin is the origin too.
-            if before > sentence.lowerBound, tokens[before].lower == "of",
-                let inner = places.first(where: { $0.tokenRange.upperBound == before }),
-                inner.tokenRange.lowerBound > sentence.lowerBound
-            {
-                var j = inner.tokenRange.lowerBound - 1
-                if j > sentence.lowerBound && tokens[j].lower == "the" { j -= 1 }
-                if tokens[j].lower == "from" { before = j }
-            }
+            if let town = possessiveTown(mention, sentence: sentence) { return town }
+            guard
+                let mention = ownPlace(
+                    mention, sentence: sentence, quotes: quotes, triggerQuote: triggerQuote)
+            else { return nil }
+            let before = wordBefore(mention, sentence: sentence)
             guard before >= sentence.lowerBound else { return mention }
-            // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
-            if tokens[before].text == "'s" || tokens[before].text == "’s" || tokens[before].lower == "s",
-                before >= 2,
-                ["city", "town", "capital", "village"].contains(tokens[before - 1].lower)
-                    || (before >= 3
-                        && ["'", "’"].contains(tokens[before - 1].text)
-                        && ["city", "town", "capital", "village"].contains(tokens[before - 2].lower)),
-                let lastPlace = state.lastPlace
-            {
-                var town = lastPlace
-                town.place.precision = .near
-                return town
-            }
-            if tokens[before].lower == "from" {
-                // "on the road from El Fasher": near it, not from there.
-                let road =
-                    before > sentence.lowerBound
-                    && ["road", "route", "highway", "way"].contains(tokens[before - 1].lower)
-                // "withdrew from Kherson", "were driven from the town": where the leaving was.
-                let leaving = (max(sentence.lowerBound, before - 2)..<before).contains {
-                    Self.leavingWords.contains(tokens[$0].lower)
-                }
-                if leaving { return mention }
-                if !road { return nil }
-                var near = mention
-                if near.kind == .place { near.place.precision = .near }
-                return near
-            }
-            if ["with", "of"].contains(tokens[before].lower), before > sentence.lowerBound,
-                ["border", "borders", "frontier"].contains(tokens[before - 1].lower)
-            {
-                return nil
-            }
-            return mention
+            return placeAfter(before, mention, sentence: sentence)
         }
+    }
+
+    /// "in Mogadishu's Hodan district": the town holds the district.
+    func possessiveTown(_ mention: PlaceMention, sentence: Range<Int>) -> PlaceMention? {
+        if mention.isPossessive && mention.kind == .place,
+            (mention.tokenRange.upperBound..<min(sentence.upperBound, mention.tokenRange.upperBound + 5))
+                .contains(
+                    where: { PlaceLexicon.bundled.settlementWords.contains(tokens[$0].lower) })
+        {
+            var town = mention
+            town.isPossessive = false
+            return town
+        }
+        return nil
+    }
+
+    /// A place that is not a force ("the Pakistan army"), a possessive or a quote apart from the deed.
+    func ownPlace(
+        _ mention: PlaceMention, sentence: Range<Int>, quotes: [Range<Int>], triggerQuote: Range<Int>?
+    ) -> PlaceMention? {
+        if mention.isPossessive && mention.kind != .region { return nil }
+        // "United States military helicopters", "the Pakistan army": a country naming a force.
+        if mention.kind == .country, mention.tokenRange.upperBound < sentence.upperBound,
+            lexicon.actorNouns.match(tokens, at: mention.tokenRange.upperBound) != nil
+                || ["military", "embassy", "envoy", "delegation", "navy", "army"].contains(
+                    tokens[mention.tokenRange.upperBound].lower)
+        {
+            return nil
+        }
+        if let quote = quotes.first(where: { $0.contains(mention.tokenRange.lowerBound) }),
+            quote != triggerQuote
+        {
+            return nil
+        }
+        return mention
+    }
+
+    /// The word that frames a place, over "the", a possessive country ("from Russia's Belgorod
+    /// region") and the country of an origin ("from the Kursk region of Russia").
+    func wordBefore(_ mention: PlaceMention, sentence: Range<Int>) -> Int {
+        var before = mention.tokenRange.lowerBound - 1
+        if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
+        // "from Russia's Belgorod region": over the possessive country.
+        if before > sentence.lowerBound + 1,
+            tokens[before].text == "'s" || tokens[before].text == "’s"
+                || tokens[before].lower == "s"
+        {
+            var j = before - 1
+            if j > sentence.lowerBound, ["'", "’"].contains(tokens[j].text) { j -= 1 }
+            if places.contains(where: { $0.tokenRange.upperBound == j + 1 && $0.kind == .country }),
+                let country = places.first(where: { $0.tokenRange.upperBound == j + 1 })
+            {
+                before = country.tokenRange.lowerBound - 1
+                if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
+            }
+        }
+        // "from the Kursk region of Russia": the country of an origin is the origin too.
+        if before > sentence.lowerBound, tokens[before].lower == "of",
+            let inner = places.first(where: { $0.tokenRange.upperBound == before }),
+            inner.tokenRange.lowerBound > sentence.lowerBound
+        {
+            var j = inner.tokenRange.lowerBound - 1
+            if j > sentence.lowerBound && tokens[j].lower == "the" { j -= 1 }
+            if tokens[j].lower == "from" { before = j }
+        }
+        return before
+    }
+
+    /// A place by the word before it: a part of the town just told, near a road, where the
+    /// leaving was; not an origin ("from the Kursk region") or a border ("the border with Ecuador").
+    func placeAfter(_ before: Int, _ mention: PlaceMention, sentence: Range<Int>) -> PlaceMention? {
+        // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
+        if tokens[before].text == "'s" || tokens[before].text == "’s" || tokens[before].lower == "s",
+            before >= 2,
+            ["city", "town", "capital", "village"].contains(tokens[before - 1].lower)
+                || (before >= 3
+                    && ["'", "’"].contains(tokens[before - 1].text)
+                    && ["city", "town", "capital", "village"].contains(tokens[before - 2].lower)),
+            let lastPlace = state.lastPlace
+        {
+            var town = lastPlace
+            town.place.precision = .near
+            return town
+        }
+        if tokens[before].lower == "from" {
+            // "on the road from El Fasher": near it, not from there.
+            let road =
+                before > sentence.lowerBound
+                && ["road", "route", "highway", "way"].contains(tokens[before - 1].lower)
+            // "withdrew from Kherson", "were driven from the town": where the leaving was.
+            let leaving = (max(sentence.lowerBound, before - 2)..<before).contains {
+                Self.leavingWords.contains(tokens[$0].lower)
+            }
+            if leaving { return mention }
+            if !road { return nil }
+            var near = mention
+            if near.kind == .place { near.place.precision = .near }
+            return near
+        }
+        if ["with", "of"].contains(tokens[before].lower), before > sentence.lowerBound,
+            ["border", "borders", "frontier"].contains(tokens[before - 1].lower)
+        {
+            return nil
+        }
+        return mention
     }
 
     static let leavingWords: Set<String> = [

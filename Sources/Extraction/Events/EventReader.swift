@@ -46,6 +46,12 @@ struct ReaderState: Sendable {
     var told: [(kind: EventKind, date: EventDate)] = []
 }
 
+/// The facts and figures of the clauses and sentences read so far.
+final class ReaderMemo: @unchecked Sendable {
+    let facts = RangeMemo<SegmentFacts>()
+    let casualties = RangeMemo<(killed: CasualtyCount?, injured: CasualtyCount?)>()
+}
+
 /// A kind read off a clause's cues, with the cue that named it.
 struct KindChoice: Sendable {
     var kind: EventKind
@@ -70,6 +76,8 @@ struct EventReader: Sendable {
     let numbers = NumberReader()
     let segmenter = Segmenter()
     var state = ReaderState()
+    /// What the reading works out per clause and sentence, kept for its next question.
+    let memo = ReaderMemo()
     /// The last sentence read told of an event, kept or not (a planned or a background one).
     private(set) var reportedEvent = false
     /// The last sentence read told of an event as happening (not denied, planned or negated).

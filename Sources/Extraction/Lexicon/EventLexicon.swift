@@ -279,12 +279,10 @@ struct EventLexicon: Sendable {
             uniqueKeysWithValues: file.labels.compactMap { key, value in
                 EventKind(rawValue: key).map { ($0, value) }
             })
-        var objectEntries: [(String, ObjectClass)] = []
-        for (name, words) in file.objects.sorted(by: { $0.key < $1.key }) {
-            guard let objectClass = ObjectClass(rawValue: name) else { continue }
-            objectEntries += Self.nounFlags(words, objectClass)
-        }
-        objects = PhraseMatcher(objectEntries)
+        objects = PhraseMatcher(
+            file.objects.sorted(by: { $0.key < $1.key }).flatMap { name, words in
+                ObjectClass(rawValue: name).map { Self.nounFlags(words, $0) } ?? []
+            })
         establishObjects = PhraseMatcher(Self.nounFlags(file.establishObjects, true))
         targets = PhraseMatcher(
             file.targets.sorted(by: { $0.key < $1.key }).flatMap { key, words in words.map { ($0, key) } })
@@ -350,6 +348,11 @@ struct EventLexicon: Sendable {
         localAuthorities = Self.flags(actorFile.localAuthorities)
         habitual = Self.flags(actorFile.habitual)
 
+        acled = try Self.loadACLED()
+    }
+
+    /// The ACLED event type and sub-event type of each kind (null: no ACLED counterpart).
+    static func loadACLED() throws -> [String: ACLEDCoding?] {
         guard let acledURL = Bundle.module.url(forResource: "acled", withExtension: "json"),
             let table = try JSONSerialization.jsonObject(with: Data(contentsOf: acledURL)) as? [String: Any]
         else { throw CocoaError(.fileReadCorruptFile) }
@@ -361,6 +364,6 @@ struct EventLexicon: Sendable {
                 acled[key] = .some(nil)
             }
         }
-        self.acled = acled
+        return acled
     }
 }

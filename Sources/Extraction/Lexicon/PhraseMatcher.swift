@@ -5,22 +5,24 @@
 struct PhraseMatcher<Value: Sendable>: Sendable {
     static var gapLimit: Int { 4 }
 
-    private var byFirst: [String: [(tokens: [String], value: Value)]] = [:]
+    /// Entries by their first word's key (``Token/key``, the hash of its lower-cased text, so
+    /// that a lookup hashes no string); the words themselves are compared on a hit.
+    private var byFirst: [Int: [(tokens: [String], value: Value)]] = [:]
 
     init(_ entries: [(String, Value)]) {
         for (text, value) in entries {
-            let tokens = Tokenizer.tokens(text).map(\.lower)
-            guard let first = tokens.first else { continue }
-            byFirst[first, default: []].append((tokens, value))
+            let words = Tokenizer.tokens(text)
+            guard let first = words.first else { continue }
+            byFirst[first.key, default: []].append((words.map(\.lower), value))
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
     }
 
     /// The longest entry starting at `index`, and its length in tokens.
     func match(_ tokens: [Token], at index: Int, limit: Int? = nil) -> (value: Value, length: Int)? {
-        guard index < tokens.count, let entries = byFirst[tokens[index].lower] else { return nil }
+        guard index < tokens.count, let entries = byFirst[tokens[index].key] else { return nil }
         let end = min(limit ?? tokens.count, tokens.count)
-        for entry in entries {
+        for entry in entries where entry.tokens[0] == tokens[index].lower {
             if let length = Self.length(of: entry.tokens, from: 1, in: tokens, at: index + 1, end: end) {
                 return (entry.value, length + 1)
             }

@@ -122,6 +122,13 @@ extension PlaceResolver {
     /// Rejects names that are not places here: common words, first names, names inside an
     /// organisation's name.
     func accept(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
+        notCommonWords(tokens, range, places) && notInCompound(tokens, range, places)
+            && notShortName(tokens, range, places) && notPersonName(tokens, range, places)
+            && notInstitution(tokens, range, places) && knownAtSentenceStart(tokens, range, places)
+    }
+
+    /// Common words, actors' names and names followed by a region word the place lacks.
+    private func notCommonWords(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
         let first = tokens[range.lowerBound]
         let single = range.count == 1
         if single && lexicon.notPlaces.contains(first.lower) { return false }
@@ -147,6 +154,11 @@ extension PlaceResolver {
         {
             return false
         }
+        return true
+    }
+
+    /// Parts of compounds, ships, families and weapons named after places.
+    private func notInCompound(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
         // The end of a hyphenated compound: "anti-Balaka", "pro-Kyiv".
         if range.lowerBound >= 2, tokens[range.lowerBound - 1].text == "-",
             !tokens[range.lowerBound - 1].spaceBefore,
@@ -172,6 +184,13 @@ extension PlaceResolver {
         {
             return false
         }
+        return true
+    }
+
+    /// Acronyms and minor alternate names.
+    private func notShortName(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
+        let first = tokens[range.lowerBound]
+        let single = range.count == 1
         // An acronym ("BLA", "SAF") is an organisation, not a place.
         if single && first.text.count <= 5 && first.text.allSatisfy({ $0.isUppercase })
             && places[0].kind == .place
@@ -184,6 +203,12 @@ extension PlaceResolver {
         {
             return false
         }
+        return true
+    }
+
+    /// Surnames and names after titles.
+    private func notPersonName(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
+        let single = range.count == 1
         // A surname: a capitalized word before it that is not a place word ("Arnel Joseph"), or
         // the end of a quoted name ("Los Zetas").
         if single && places[0].kind == .place && range.lowerBound > 0 {
@@ -208,6 +233,12 @@ extension PlaceResolver {
             if tokens[before].text == ".", before > 0 { before -= 1 }
             if lexicon.titles.contains(tokens[before].lower) && places[0].kind == .place { return false }
         }
+        return true
+    }
+
+    /// Names inside an institution's or organisation's name.
+    private func notInstitution(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace]) -> Bool {
+        let single = range.count == 1
         // "in front of Seoul City Hall", "at Kabul University": a large city before an institution
         // it holds, after a word of place.
         let locatedInstitution =
@@ -241,7 +272,14 @@ extension PlaceResolver {
                 j += 1
             }
         }
-        // A sentence-initial single word must be a well-known place.
+        return true
+    }
+
+    /// A sentence-initial single word must be a well-known place.
+    private func knownAtSentenceStart(_ tokens: [Token], _ range: Range<Int>, _ places: [GazetteerPlace])
+        -> Bool
+    {
+        let single = range.count == 1
         if single && places[0].kind == .place {
             let atStart =
                 range.lowerBound == 0

@@ -12,18 +12,7 @@ extension PlaceResolver {
     func unknownPlaces(tokens: [Token], scalars: [Unicode.Scalar], known: [PlaceMention]) -> [PlaceMention] {
         var covered = Set<Int>()
         for mention in known { covered.formUnion(mention.tokenRange) }
-        var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
-        var sides: [String: Int] = [:]
-        countries.formUnion(placeDemonyms(tokens).keys)
-        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
-            // The groups the article names: "RSF fighters" are in Sudan.
-            for length in 1...3 where i + length <= tokens.count {
-                if let code = lexicon.actorCountries[Self.key(tokens[i..<(i + length)])] {
-                    countries.insert(code)
-                    sides[code, default: 0] += 1
-                }
-            }
-        }
+        let (countries, sides) = articleCountries(tokens: tokens, known: known)
         let home = mainCountry(known)?.place.country
         var result: [PlaceMention] = []
         var i = 0
@@ -35,44 +24,14 @@ extension PlaceResolver {
             let run = nameRun(from: i, tokens: tokens, covered: covered)
             i = run.upperBound
             guard plausibleName(run, tokens: tokens) else { continue }
-            var frame = settlementFrame(run, tokens: tokens)
-            // "the villages of A, B and C": a name continuing a list of places is one.
-            var previous = run.lowerBound - 1
-            if previous > 0 && tokens[previous].lower == "and" && tokens[previous - 1].text == "," {
-                previous -= 1
-            }
-            // "A and B as well as C".
-            var glue = previous >= 0 && [",", "and", "or"].contains(tokens[previous].lower)
-            if previous >= 2, tokens[previous].lower == "as", tokens[previous - 1].lower == "well",
-                tokens[previous - 2].lower == "as"
-            {
-                previous -= 2
-                glue = true
-            }
-            if frame == nil, previous > 0, glue,
-                (known + result).contains(where: { $0.tokenRange.upperBound == previous && $0.kind == .place }
-                )
-            {
-                frame = (run.upperBound, true)
-            }
+            let frame =
+                settlementFrame(run, tokens: tokens) ?? listFrame(run, tokens: tokens, places: known + result)
             // A name spelled otherwise than the gazetteer's ("Krasnopillia", "Mahmoudiya"), in a
             // place frame, in one of the article's countries.
             let ofBearing =
                 run.lowerBound > 1 && tokens[run.lowerBound - 1].lower == "of"
                 && (Self.bearings[tokens[run.lowerBound - 2].lower] != nil
                     || Self.ofTypes.contains(tokens[run.lowerBound - 2].lower))
-            // A region named after it ("… and C in the Donetsk region") holds the town.
-            let stated = known.first { other in
-                guard other.kind == .region, other.tokenRange.lowerBound >= run.upperBound,
-                    other.tokenRange.lowerBound <= run.upperBound + 12,
-                    !(run.upperBound..<other.tokenRange.lowerBound).contains(where: {
-                        [".", ";"].contains(tokens[$0].text)
-                    })
-                else { return false }
-                var before = other.tokenRange.lowerBound - 1
-                if before > 0 && tokens[before].lower == "the" { before -= 1 }
-                return before >= 0 && ["in", "of"].contains(tokens[before].lower)
-            }
             // ("Sfax county": a region's name, not the town spelled so.)
             let namesRegion =
                 run.upperBound < tokens.count && Self.regionTypes.contains(tokens[run.upperBound].lower)
@@ -81,44 +40,19 @@ extension PlaceResolver {
                 !namesRegion,
                 let fuzzy = spelledOtherwise(
                     run, countries: countries, home: home,
-                    within: stated ?? regionBefore(run, known: known, tokens: tokens),
+                    within: statedRegion(after: run, known: known, tokens: tokens)
+                        ?? regionBefore(run, known: known, tokens: tokens),
                     tokens: tokens, scalars: scalars)
             {
                 result.append(fuzzy)
                 continue
             }
             guard let (after, settlement) = frame else { continue }
-            // "in Shula, one of Baghdad's neighbourhoods": the place named after it, even possessive.
-            // The most specific of them: "a village in Russia's Bryansk region" is in the region.
-            let specificity: [GazetteerPlace.Kind: Int] = [.place: 0, .region: 1, .country: 2, .water: 3]
-            var container = known.filter {
-                $0.tokenRange.lowerBound >= after && $0.tokenRange.lowerBound <= after + 8
-            }.min {
-                (specificity[$0.kind] ?? 3, $0.tokenRange.lowerBound) < (
-                    specificity[$1.kind] ?? 3, $1.tokenRange.lowerBound
-                )
-            }
-            // "in X, a neighbourhood …" needs its container; "the village of X" may take the
-            // region named before it, or the article's country.
-            if settlement {
-                container =
-                    container
-                    ?? known.last {
-                        $0.tokenRange.upperBound <= run.lowerBound
-                            && run.lowerBound - $0.tokenRange.upperBound <= 8
-                    } ?? mainCountry(known)
-                    ?? sides.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }).flatMap
-                {
-                    countryMention(
-                        $0.key,
-                        at: PlaceMention(
-                            text: "", start: tokens[run.lowerBound].start,
-                            end: tokens[run.upperBound - 1].end,
-                            tokenRange: run, place: Place(name: "", precision: .country), kind: .country,
-                            isPossessive: false, alternatives: 0))
-                }
-            }
-            guard let container, container.kind != .water else {
+            guard
+                let container = container(
+                    of: run, after: after, settlement: settlement, known: known, sides: sides, tokens: tokens),
+                container.kind != .water
+            else {
                 // A settlement the text names with nothing to place it by keeps its name alone.
                 if settlement { result.append(bare(run, tokens: tokens, scalars: scalars)) }
                 continue
@@ -126,6 +60,88 @@ extension PlaceResolver {
             result.append(unknown(run, in: container, tokens: tokens, scalars: scalars))
         }
         return result
+    }
+
+    /// The countries an article names, by place, demonym or armed group ("RSF fighters" are in
+    /// Sudan), and how often each group's country comes up.
+    func articleCountries(tokens: [Token], known: [PlaceMention]) -> (Set<String>, [String: Int]) {
+        var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
+        var sides: [String: Int] = [:]
+        countries.formUnion(placeDemonyms(tokens).keys)
+        for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+            for length in 1...3 where i + length <= tokens.count {
+                if let code = lexicon.actorCountries[Self.key(tokens[i..<(i + length)])] {
+                    countries.insert(code)
+                    sides[code, default: 0] += 1
+                }
+            }
+        }
+        return (countries, sides)
+    }
+
+    /// "the villages of A, B and C", "A and B as well as C": a name continuing a list of places is
+    /// one (a settlement frame ending after the name).
+    func listFrame(_ run: Range<Int>, tokens: [Token], places: [PlaceMention]) -> (Int, Bool)? {
+        var previous = run.lowerBound - 1
+        if previous > 0 && tokens[previous].lower == "and" && tokens[previous - 1].text == "," {
+            previous -= 1
+        }
+        var glue = previous >= 0 && [",", "and", "or"].contains(tokens[previous].lower)
+        if previous >= 2, tokens[previous].lower == "as", tokens[previous - 1].lower == "well",
+            tokens[previous - 2].lower == "as"
+        {
+            previous -= 2
+            glue = true
+        }
+        guard previous > 0, glue,
+            places.contains(where: { $0.tokenRange.upperBound == previous && $0.kind == .place })
+        else { return nil }
+        return (run.upperBound, true)
+    }
+
+    /// A region named after the name ("… and C in the Donetsk region") holds the town.
+    func statedRegion(after run: Range<Int>, known: [PlaceMention], tokens: [Token]) -> PlaceMention? {
+        known.first { other in
+            guard other.kind == .region, other.tokenRange.lowerBound >= run.upperBound,
+                other.tokenRange.lowerBound <= run.upperBound + 12,
+                !(run.upperBound..<other.tokenRange.lowerBound).contains(where: {
+                    [".", ";"].contains(tokens[$0].text)
+                })
+            else { return false }
+            var before = other.tokenRange.lowerBound - 1
+            if before > 0 && tokens[before].lower == "the" { before -= 1 }
+            return before >= 0 && ["in", "of"].contains(tokens[before].lower)
+        }
+    }
+
+    /// What holds an unknown name: the most specific place named just after it ("in Shula, one of
+    /// Baghdad's neighbourhoods"; "a village in Russia's Bryansk region" is in the region); for a
+    /// settlement also the place named just before, the article's country or its armed groups'.
+    func container(
+        of run: Range<Int>, after: Int, settlement: Bool, known: [PlaceMention], sides: [String: Int],
+        tokens: [Token]
+    ) -> PlaceMention? {
+        let specificity: [GazetteerPlace.Kind: Int] = [.place: 0, .region: 1, .country: 2, .water: 3]
+        let container = known.filter {
+            $0.tokenRange.lowerBound >= after && $0.tokenRange.lowerBound <= after + 8
+        }.min {
+            (specificity[$0.kind] ?? 3, $0.tokenRange.lowerBound) < (
+                specificity[$1.kind] ?? 3, $1.tokenRange.lowerBound
+            )
+        }
+        guard settlement else { return container }
+        return container
+            ?? known.last {
+                $0.tokenRange.upperBound <= run.lowerBound && run.lowerBound - $0.tokenRange.upperBound <= 8
+            } ?? mainCountry(known)
+            ?? sides.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }).flatMap {
+                countryMention(
+                    $0.key,
+                    at: PlaceMention(
+                        text: "", start: tokens[run.lowerBound].start, end: tokens[run.upperBound - 1].end,
+                        tokenRange: run, place: Place(name: "", precision: .country), kind: .country,
+                        isPossessive: false, alternatives: 0))
+            }
     }
 
     /// Capitalized words from `start`, with particles and hyphens inside ("Kfar al-Hamra").
