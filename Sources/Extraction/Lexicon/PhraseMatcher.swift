@@ -8,19 +8,27 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Entries by their first word's key (``Token/key``, the hash of its lower-cased text, so
     /// that a lookup hashes no string); the words themselves are compared on a hit.
     private var byFirst: [Int: [(tokens: [String], value: Value)]] = [:]
+    /// A bit per first word's key (its low bits): most tokens start no entry, and are turned
+    /// away here without a dictionary lookup.
+    private var firstBits = [UInt64](repeating: 0, count: 256)
 
     init(_ entries: [(String, Value)]) {
         for (text, value) in entries {
             let words = Tokenizer.tokens(text)
             guard let first = words.first else { continue }
             byFirst[first.key, default: []].append((words.map(\.lower), value))
+            firstBits[(first.key >> 6) & 255] |= 1 << UInt64(first.key & 63)
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
     }
 
     /// The longest entry starting at `index`, and its length in tokens.
     func match(_ tokens: [Token], at index: Int, limit: Int? = nil) -> (value: Value, length: Int)? {
-        guard index < tokens.count, let entries = byFirst[tokens[index].key] else { return nil }
+        guard index < tokens.count else { return nil }
+        let key = tokens[index].key
+        guard firstBits[(key >> 6) & 255] & (1 << UInt64(key & 63)) != 0, let entries = byFirst[key] else {
+            return nil
+        }
         let end = min(limit ?? tokens.count, tokens.count)
         for entry in entries where entry.tokens[0] == tokens[index].lower {
             if let length = Self.length(of: entry.tokens, from: 1, in: tokens, at: index + 1, end: end) {

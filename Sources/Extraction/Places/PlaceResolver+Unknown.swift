@@ -9,10 +9,12 @@ extension PlaceResolver {
 
     /// Names the gazetteer lacks in a settlement frame, kept with their own name and placed at
     /// the region, country or town the text gives with them (or the article's country).
-    func unknownPlaces(tokens: [Token], scalars: [Unicode.Scalar], known: [PlaceMention]) -> [PlaceMention] {
+    func unknownPlaces(
+        tokens: [Token], scalars: [Unicode.Scalar], known: [PlaceMention], demonyms: [String: Int]
+    ) -> [PlaceMention] {
         var covered = Set<Int>()
         for mention in known { covered.formUnion(mention.tokenRange) }
-        let (countries, sides) = articleCountries(tokens: tokens, known: known)
+        let (countries, sides) = articleCountries(tokens: tokens, known: known, demonyms: demonyms)
         let home = mainCountry(known)?.place.country
         var result: [PlaceMention] = []
         var i = 0
@@ -64,10 +66,12 @@ extension PlaceResolver {
 
     /// The countries an article names, by place, demonym or armed group ("RSF fighters" are in
     /// Sudan), and how often each group's country comes up.
-    func articleCountries(tokens: [Token], known: [PlaceMention]) -> (Set<String>, [String: Int]) {
+    func articleCountries(
+        tokens: [Token], known: [PlaceMention], demonyms: [String: Int]
+    ) -> (Set<String>, [String: Int]) {
         var countries = Set(known.compactMap { $0.kind == .water ? nil : $0.place.country })
         var sides: [String: Int] = [:]
-        countries.formUnion(placeDemonyms(tokens).keys)
+        countries.formUnion(demonyms.keys)
         for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
             for length in 1...3 where i + length <= tokens.count {
                 if let code = lexicon.actorCountries[Self.key(tokens[i..<(i + length)])] {
@@ -312,18 +316,16 @@ extension PlaceResolver {
     /// A village matched to a small namesake in a country the article does not name, while the
     /// article names others: the village is kept by its name in the article's country instead.
     func notAbroad(
-        _ mentions: [PlaceMention], candidates: [Candidate], countries: Set<String>, tokens: [Token],
-        scalars: [Unicode.Scalar]
+        _ mentions: [PlaceMention], candidates: [Candidate], demonyms demonymCounts: [String: Int],
+        sides: Set<String>, tokens: [Token], scalars: [Unicode.Scalar]
     ) -> [PlaceMention] {
         // The countries of places and people ("Ukrainian villages"), not of sides ("Russian troops").
-        let demonymCounts = placeDemonyms(tokens)
         var named = Set(demonymCounts.keys)
         for candidate in candidates where candidate.places.first.map({ $0.kind != .place }) ?? false {
             named.insert(candidate.places[0].country)
         }
         guard !named.isEmpty else { return mentions }
         // A town of a side the story names ("Ukrainian forces") may well be where it says.
-        let sides = Set(placeDemonyms(tokens, sidesToo: true).keys)
         return zip(mentions, candidates).map { mention, candidate in
             guard mention.kind == .place, let country = mention.place.country, !named.contains(country),
                 !sides.contains(country),

@@ -34,7 +34,10 @@ public struct PlaceResolver: Sendable {
 
     public func mentions(tokens: [Token], in text: String) -> [PlaceMention] {
         let found = withEvidence(candidates(tokens), tokens: tokens)
-        let (countries, regions) = context(found, tokens: tokens)
+        // The countries of demonyms, worked out once for the article's several stages.
+        let demonyms = placeDemonyms(tokens)
+        let sideDemonyms = Set(placeDemonyms(tokens, sidesToo: true).keys)
+        let (countries, regions) = context(found, tokens: tokens, demonyms: demonyms)
         let scalars = Array(text.unicodeScalars)
         var resolved: [PlaceMention] = found.map { candidate in
             let chosen = choose(candidate, countries: countries, regions: regions)
@@ -43,8 +46,9 @@ public struct PlaceResolver: Sendable {
         resolved = statedRegions(resolved, candidates: found, tokens: tokens, scalars: scalars)
         resolved = regionLists(resolved, tokens: tokens, scalars: scalars)
         resolved = notAbroad(
-            resolved, candidates: found, countries: countries, tokens: tokens, scalars: scalars)
-        resolved += unknownPlaces(tokens: tokens, scalars: scalars, known: resolved)
+            resolved, candidates: found, demonyms: demonyms, sides: sideDemonyms, tokens: tokens,
+            scalars: scalars)
+        resolved += unknownPlaces(tokens: tokens, scalars: scalars, known: resolved, demonyms: demonyms)
         resolved.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
         resolved = seaPositions(resolved, tokens: tokens, scalars: scalars)
         return spans(capitals(resolved, tokens: tokens, scalars: scalars), tokens: tokens, scalars: scalars)
@@ -54,10 +58,9 @@ public struct PlaceResolver: Sendable {
     /// place, or places all in one country), then from the places chosen at first: the regions
     /// of towns break ties (Kostyantynivka near Pokrovsk), and so do their countries ("Congo"
     /// beside Brazzaville).
-    func context(_ found: [Candidate], tokens: [Token]) -> (Set<String>, Set<Int>) {
-        var countries = Set<String>()
+    func context(_ found: [Candidate], tokens: [Token], demonyms: [String: Int]) -> (Set<String>, Set<Int>) {
+        var countries = Set(demonyms.keys)
         var regions = Set<Int>()
-        countries.formUnion(placeDemonyms(tokens).keys)
         for candidate in found where Set(candidate.places.map(\.country)).count == 1 {
             let place = candidate.places[0]
             countries.insert(place.country)

@@ -31,10 +31,12 @@ public struct NumberReader: Sendable {
     public init() {}
 
     public func read(_ tokens: [Token], at start: Int) -> Reading? {
+        guard start < tokens.count, tokens[start].kind != .punctuation else { return nil }
         var i = start
         var qualified = false
-        for qualifier in Self.qualifiers where i + qualifier.count < tokens.count {
-            if qualifier.indices.allSatisfy({ tokens[i + $0].lower == qualifier[$0] }) {
+        let first = tokens[start].lower
+        for qualifier in Self.qualifiers where qualifier[0] == first && i + qualifier.count < tokens.count {
+            if qualifier.indices.dropFirst().allSatisfy({ tokens[i + $0].lower == qualifier[$0] }) {
                 i += qualifier.count
                 qualified = true
                 break
