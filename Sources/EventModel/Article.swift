@@ -8,6 +8,8 @@ public enum PublishedSource: String, Codable, Hashable, Sendable, CaseIterable {
     case url
     case text
     case commandLine = "command_line"
+    /// A last resort: the page's last-modified date (flagged in the article's warnings).
+    case copyright
     case unknown
 }
 

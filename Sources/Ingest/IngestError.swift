@@ -1,3 +1,5 @@
+import EventModel
+
 /// Why a file could not be read as an article.
 public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable, CustomStringConvertible {
@@ -33,6 +35,9 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var file: String
     public var reason: Reason
+    /// The publication date of a page whose body could not be found (its metadata was read).
+    public var published: String?
+    public var publishedSource: PublishedSource?
 
     public init(file: String, reason: Reason) {
         self.file = file

@@ -12,6 +12,9 @@ public struct Pipeline: Sendable {
     public struct ReadFailure: Error, Hashable, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
+        /// The date of a page whose text could not be found.
+        public var published: String?
+        public var publishedSource: PublishedSource?
         public var description: String { "cannot read '\(path)': \(reason)" }
 
         public init(path: String, reason: String) {
@@ -22,6 +25,8 @@ public struct Pipeline: Sendable {
         init(_ error: IngestError) {
             path = error.file
             reason = error.reason.description
+            published = error.published
+            publishedSource = error.publishedSource
         }
     }
 

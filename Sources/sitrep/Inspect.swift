@@ -2,6 +2,7 @@ import ArgumentParser
 import EventModel
 import Extraction
 import Foundation
+import Ingest
 import Pipeline
 
 /// `sitrep inspect`: why — every date expression and place mention with offsets, every event with
@@ -40,7 +41,9 @@ struct Inspect: ParsableCommand {
         }
         let analysis = EventExtractor(gazetteer: .withUserPlaces(at: Pipeline.userPlacesFile(state: state)))
             .analyze(article)
-        FileHandle.standardOutput.write(try SitrepJSON.encode(InspectDocument(analysis)))
+        var document = InspectDocument(analysis)
+        document.publication = ArticleLoader().publication(file: file)
+        FileHandle.standardOutput.write(try SitrepJSON.encode(document))
     }
 }
 
@@ -65,6 +68,8 @@ struct InspectDocument: Encodable {
     }
 
     var article: Article
+    /// A web page's publication date candidates and why one won.
+    var publication: PublicationChoice?
     var reference: String?
     var dates: [DateEntry]
     var places: [PlaceEntry]

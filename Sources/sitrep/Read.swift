@@ -24,7 +24,10 @@ struct Read: ParsableCommand {
             let entries = results.map { result -> ReadEntry in
                 switch result {
                 case .success(let article): .article(article)
-                case .failure(let failure): .failure(path: failure.path, error: failure.reason)
+                case .failure(let failure):
+                    .failure(
+                        path: failure.path, error: failure.reason, published: failure.published,
+                        source: failure.publishedSource)
                 }
             }
             FileHandle.standardOutput.write(try SitrepJSON.encode(entries))
@@ -63,18 +66,23 @@ struct Read: ParsableCommand {
 /// One element of `sitrep read --format json`: an article, or a file that could not be read.
 enum ReadEntry: Encodable {
     case article(Article)
-    case failure(path: String, error: String)
+    case failure(path: String, error: String, published: String?, source: PublishedSource?)
 
-    enum CodingKeys: String, CodingKey { case path, error }
+    enum CodingKeys: String, CodingKey {
+        case path, error, published
+        case publishedSource = "published_source"
+    }
 
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .article(let article):
             try article.encode(to: encoder)
-        case .failure(let path, let error):
+        case .failure(let path, let error, let published, let source):
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(path, forKey: .path)
             try container.encode(error, forKey: .error)
+            try container.encodeIfPresent(published, forKey: .published)
+            try container.encodeIfPresent(source, forKey: .publishedSource)
         }
     }
 }

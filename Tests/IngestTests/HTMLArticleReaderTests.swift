@@ -70,11 +70,18 @@ struct HTMLArticleReaderTests {
         #expect(article.warnings.contains("boilerplate removed"))
     }
 
-    @Test func aModifiedDateIsNeverThePublicationDate() throws {
+    @Test func aModifiedDateIsOnlyAFlaggedLastResort() throws {
         let article = try reader.read(Data(page().utf8), path: "odesa.html")
-        #expect(article.published == nil)
-        #expect(article.publishedSource == .unknown)
-        #expect(article.warnings.contains("no publication date"))
+        #expect(article.published == "2025-03-01T09:00:00Z")
+        #expect(article.publishedSource == .copyright)
+        #expect(article.warnings.contains { $0.contains("last-modified") })
+        // Any publication cue beats it.
+        let dated = try reader.read(
+            Data(
+                page(head: #"<meta property="article:published_time" content="2025-02-27T10:00:00Z">"#).utf8),
+            path: "odesa.html")
+        #expect(dated.published == "2025-02-27T10:00:00Z")
+        #expect(!dated.warnings.contains { $0.contains("last-modified") })
         // Without og:title the document title is used, its site suffix removed.
         #expect(article.title == "Drones hit Odesa port")
     }
@@ -104,6 +111,51 @@ struct HTMLArticleReaderTests {
             path: "u.html")
         #expect(dated.published == "2025-03-10")
         #expect(dated.publishedSource == .url)
+    }
+
+    @Test(arguments: [
+        // The visible publication line beats a UTC timestamp near midnight a day away.
+        (
+            #"<meta property="article:published_time" content="2025-03-15T23:30:00Z">"#,
+            #"<span class="published">16 March 2025</span>"#, "2025-03-16", PublishedSource.text
+        ),
+        // So does the URL's day.
+        (
+            #"<meta property="article:published_time" content="2025-03-15T01:10:00Z"><link rel="canonical" href="https://example.org/2025/03/14/odesa">"#,
+            "", "2025-03-14", .url
+        ),
+        // Away from midnight the timestamp stands.
+        (
+            #"<meta property="article:published_time" content="2025-03-15T12:30:00Z">"#,
+            #"<span class="published">16 March 2025</span>"#, "2025-03-15T12:30:00Z", .meta
+        ),
+        // Without markup, a date line after the headline; the header's day (before it) loses.
+        (
+            "", #"<p class="post-date">Publié le 12 mars 2025</p>"#, "2025-03-12", .text
+        ),
+    ])
+    func theDayShownToReadersWins(head: String, line: String, expected: String, source: PublishedSource)
+        throws
+    {
+        let html = page(head: head, bodyExtra: line).replacingOccurrences(
+            of: #"<header class="site-header">"#,
+            with: #"<header class="site-header"><span class="today-date">Monday, 17 March 2025</span>"#)
+        let article = try reader.read(
+            Data(html.replacingOccurrences(of: "article:modified_time", with: "x").utf8), path: "d.html")
+        #expect(article.published == expected)
+        #expect(article.publishedSource == source)
+    }
+
+    @Test func aPageWithoutTextStillTellsItsDate() {
+        let html =
+            #"<html><head><meta property="article:published_time" content="2025-03-15"></head><body><nav>Menu</nav></body></html>"#
+        #expect {
+            try reader.read(Data(html.utf8), path: "empty.html")
+        } throws: { error in
+            guard let error = error as? IngestError else { return false }
+            return error.reason == .noText && error.published == "2025-03-15"
+                && error.publishedSource == .meta
+        }
     }
 
     @Test func jsonLDFillsInWhatTheMarkupLacks() throws {

@@ -168,6 +168,22 @@ public struct ArticleLoader: Sendable {
         }
     }
 
+    /// The publication date candidates of a saved web page (optionally gzip'd) and the one
+    /// chosen; nil for other files.
+    public func publication(file path: String) -> PublicationChoice? {
+        guard var data = try? readBytes(path) else { return nil }
+        if Gzip.isCompressed(data) {
+            guard let inflated = try? Gzip.decompress(data, limit: maximumBytes) else { return nil }
+            data = inflated
+        }
+        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+        guard
+            head.contains("<html") || head.contains("<!doctype html") || head.contains("<head")
+                || head.contains("<meta")
+        else { return nil }
+        return html.publication(data)
+    }
+
     /// A file's bytes, refused when it is missing, a folder, empty or over the size limit.
     public func bytes(of path: String) -> Result<Data, IngestError> {
         do throws(IngestError) {

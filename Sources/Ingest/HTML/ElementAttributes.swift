@@ -9,6 +9,7 @@ struct ElementAttributes {
     var style: UnsafeBufferPointer<UInt8>?
     var role: UnsafeBufferPointer<UInt8>?
     var ariaHidden: UnsafeBufferPointer<UInt8>?
+    var itemprop: UnsafeBufferPointer<UInt8>?
     var hidden = false
 
     /// Reads the parser's NULL-terminated list of name and value pointers.
@@ -25,12 +26,13 @@ struct ElementAttributes {
             case .role: role = Self.value(value)
             case .ariaHidden: ariaHidden = Self.value(value)
             case .hidden: hidden = true
+            case .itemprop: itemprop = Self.value(value)
             case .other: break
             }
         }
     }
 
-    private enum Name { case classes, id, style, role, ariaHidden, hidden, other }
+    private enum Name { case classes, id, style, role, ariaHidden, hidden, itemprop, other }
 
     /// Compares the NUL-terminated name byte by byte: no strings are made.
     private static func name(_ p: UnsafePointer<xmlChar>) -> Name {
@@ -39,7 +41,8 @@ struct ElementAttributes {
             return p[1] == 0x6C && p[2] == 0x61 && p[3] == 0x73 && p[4] == 0x73 && p[5] == 0
                 ? .classes : .other
         case UInt8(ascii: "i"):
-            return p[1] == 0x64 && p[2] == 0 ? .id : .other
+            if p[1] == 0x64 && p[2] == 0 { return .id }
+            return equals(p, itempropName) ? .itemprop : .other
         case UInt8(ascii: "s"):
             return p[1] == 0x74 && p[2] == 0x79 && p[3] == 0x6C && p[4] == 0x65 && p[5] == 0 ? .style : .other
         case UInt8(ascii: "r"):
@@ -54,6 +57,7 @@ struct ElementAttributes {
     }
 
     private static let hiddenName = Array("hidden".utf8) + [0]
+    private static let itempropName = Array("itemprop".utf8) + [0]
     private static let ariaHiddenName = Array("aria-hidden".utf8) + [0]
 
     /// Whether the NUL-terminated `p` spells `name` (which ends with its NUL).

@@ -23,6 +23,21 @@ public struct HTMLArticleReader: Sendable {
         return try read(html: decoded.text, path: path, url: url, repaired: decoded.repaired)
     }
 
+    /// The publication date candidates of a page and the one chosen, without reading its body.
+    public func publication(_ data: Data, url: String? = nil) -> PublicationChoice? {
+        guard let decoded = TextDecoding.decode(data, declared: TextDecoding.declaredCharset(inHTML: data))
+        else {
+            return nil
+        }
+        var html = decoded.text
+        let bytes = html.withUTF8 { HTMLPrefilter.strip($0) }
+        guard
+            let walk = HTMLParser.walk(
+                bytes, rules: rules, classifier: ClassClassifier(rules: rules), skipsUnlikelyClasses: true)
+        else { return nil }
+        return HTMLMetadataReader().read(walk.metadata, fileURL: url).publication
+    }
+
     /// Reads a page that is already text.
     public func read(html: String, path: String, url: String? = nil, repaired: Bool = false)
         throws(IngestError)
@@ -56,9 +71,16 @@ public struct HTMLArticleReader: Sendable {
             paragraphs.removeFirst()
         }
         paragraphs = ArticleBodyChoice.choose(dom: paragraphs, jsonLD: page.articleBody)
-        guard !paragraphs.isEmpty else { throw IngestError(file: path, reason: .noText) }
+        guard !paragraphs.isEmpty else {
+            // The page's date is still told: `sitrep read` shows it with the error.
+            var error = IngestError(file: path, reason: .noText)
+            error.published = page.published
+            error.publishedSource = page.published == nil ? nil : page.publishedSource
+            throw error
+        }
 
         var warnings: [String] = []
+        if let warning = page.publication?.warning { warnings.append(warning) }
         if repaired { warnings.append("encoding repaired") }
         if walk.removedBoilerplate || body.droppedBoilerplate > 0 { warnings.append("boilerplate removed") }
         let metadata = ArticleMetadata(

@@ -12,20 +12,14 @@ struct HTMLMetadataReader {
         var language: String?
         var published: String?
         var publishedSource: PublishedSource = .unknown
+        /// Every date candidate of the page and why one won.
+        var publication: PublicationChoice?
         /// JSON-LD `articleBody`, when the page carries one.
         var articleBody: String?
     }
 
-    /// Meta names and properties that carry the publication time, most reliable first.
-    private static let publishedMetaKeys = [
-        "article:published_time", "og:article:published_time", "datepublished", "article.published",
-        "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
-        "dc.date.issued", "dcterms.created", "dc.date", "date", "og:published_time", "published_time",
-        "article_date_original", "cxenseparse:recs:publishtime", "original-publish-date",
-    ]
-
     private static let wantedMetaKeys = Set(
-        publishedMetaKeys + [
+        PublicationDates.publishedMetaKeys + PublicationDates.modifiedMetaKeys + [
             "og:title", "og:site_name", "og:url", "twitter:title", "author", "article:author",
             "parsely-author", "byl",
             "content-language", "og:locale", "application-name",
@@ -85,53 +79,13 @@ struct HTMLMetadataReader {
             .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "_", with: "-") }
 
-        (metadata.published, metadata.publishedSource) = publication(
-            metas: metas, ld: ld, times: nodes.times, url: metadata.url)
+        let publication = PublicationDates(
+            metas: metas, ld: ld, walk: nodes, url: metadata.url, documentTitle: documentTitle
+        ).choose()
+        metadata.publication = publication
+        metadata.published = publication.published
+        metadata.publishedSource = publication.source
         return metadata
-    }
-
-    /// The publication time by cue precedence. Modified dates are never used; a URL date that
-    /// disagrees by more than a day with the markup wins, as URL dates are the most reliable cue.
-    private func publication(
-        metas: [String: String], ld: JSONLDArticle, times: [[String: String]], url: String?
-    ) -> (String?, PublishedSource) {
-        var found: (String, PublishedSource)?
-        if let value = metas["datepublished"].flatMap(PublicationDate.normalize) {
-            found = (value, .meta)
-        } else if let value = metas["article:published_time"].flatMap(PublicationDate.normalize) {
-            found = (value, .meta)
-        } else if let value = ld.datePublished.flatMap(PublicationDate.normalize) {
-            found = (value, .jsonld)
-        } else if let value = Self.publishedMetaKeys.lazy.compactMap({ metas[$0] })
-            .compactMap(PublicationDate.normalize).first
-        {
-            found = (value, .meta)
-        } else {
-            let preferred = times.first {
-                $0["pubdate"] != nil || $0["itemprop"]?.lowercased() == "datepublished"
-            }
-            for attributes in [preferred].compactMap({ $0 }) + times {
-                if let raw = attributes["datetime"], let value = PublicationDate.normalize(raw) {
-                    found = (value, .timeElement)
-                    break
-                }
-            }
-        }
-        if let url, let fromURL = PublicationDate.fromURL(url) {
-            guard let (value, _) = found else { return (fromURL, .url) }
-            if let gap = Self.daysBetween(PublicationDate.day(of: value), fromURL), gap > 1 {
-                return (fromURL, .url)
-            }
-        }
-        guard let found else { return (nil, .unknown) }
-        return (found.0, found.1)
-    }
-
-    private static func daysBetween(_ a: String, _ b: String) -> Int? {
-        guard let first = PublicationDate.dayNumber(a), let second = PublicationDate.dayNumber(b) else {
-            return nil
-        }
-        return abs(first - second)
     }
 
     static func isWebURL(_ value: String) -> Bool {

@@ -4,6 +4,8 @@ import Foundation
 struct JSONLDArticle {
     var headline: String?
     var datePublished: String?
+    var dateCreated: String?
+    var dateModified: String?
     var author: String?
     var publisher: String?
     var articleBody: String?
@@ -36,7 +38,9 @@ struct JSONLDArticle {
         }
         guard let best else { return }
         headline = Self.string(best["headline"]) ?? Self.string(best["name"])
-        datePublished = Self.string(best["datePublished"]) ?? Self.string(best["dateCreated"])
+        datePublished = Self.string(best["datePublished"])
+        dateCreated = Self.string(best["dateCreated"])
+        dateModified = Self.string(best["dateModified"])
         author = Self.names(best["author"]).first
         publisher = Self.names(best["publisher"]).first
         articleBody = Self.string(best["articleBody"])

@@ -40,6 +40,12 @@ struct PageWalk {
         /// The text of the first few `<h1>` elements.
         var headings: [String] = []
         var language: String?
+        /// The text of the first few elements whose class or id names a date ("date",
+        /// "published", "byline", "meta"), of `<time>` elements and of `itemprop` date elements;
+        /// `strong` when the name says publication.
+        var dateLines: [(text: String, strong: Bool, afterHeading: Bool)] = []
+        /// The attributes of elements marked `itemprop="datePublished"` (not `<meta>`).
+        var datePublishedElements: [[String: String]] = []
     }
 
     var elements: [Element] = []
@@ -95,6 +101,8 @@ struct PageWalkState {
     private var lastWasSpace = true
 
     private var capture: (kind: Capture, depth: Int, text: [UInt8])?
+    /// Open date-line captures, innermost last: a date element inside another is its own line.
+    private var dateCaptures: [(depth: Int, text: [UInt8], strong: Bool, afterHeading: Bool)] = []
 
     init(rules: BoilerplateRules, classifier: ClassClassifier, skipsUnlikelyClasses: Bool) {
         self.rules = rules
@@ -117,6 +125,7 @@ struct PageWalkState {
         let tag = self.tag(name)
         let attrs = ElementAttributes(attributes)
         noteMetadata(tag, attributes)
+        noteDateLine(tag, attrs, attributes)
         if skipDepth > 0 || tag == .br || tag == .hr {
             if tag == .br || tag == .hr { flush(owner: ownerStack.last) }
             stack.append(Entry(index: -1, block: false, link: false, skippedRoot: false))
@@ -150,6 +159,15 @@ struct PageWalkState {
             finishCapture(open.kind, open.text)
             capture = nil
         }
+        if let open = dateCaptures.last, open.depth == stack.count {
+            dateCaptures.removeLast()
+            let text = String(decoding: open.text, as: UTF8.self)
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            // A date line is short; a caption or a paragraph that holds a date is not one.
+            if !text.isEmpty && text.count <= 120 {
+                walk.metadata.dateLines.append((text, open.strong, open.afterHeading))
+            }
+        }
         if entry.skippedRoot { skipDepth -= 1 }
         if entry.link { linkDepth -= 1 }
         if entry.block {
@@ -161,6 +179,10 @@ struct PageWalkState {
     mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
         if capture != nil {
             capture!.text.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+        }
+        for index in dateCaptures.indices where dateCaptures[index].text.count < 300 {
+            dateCaptures[index].text.append(
+                contentsOf: UnsafeBufferPointer(start: text, count: min(length, 300)))
         }
         if skipDepth == 0 { append(text, length) }
     }
@@ -238,6 +260,48 @@ struct PageWalkState {
         case .html: walk.metadata.language = Self.dictionary(attributes)["lang"]
         default: break
         }
+    }
+
+    /// Class and id words of elements that show a page's date to its readers.
+    private static let strongDateCues = [
+        "publi", "posted", "byline", "dateline", "datum", "fecha", "entry-date", "post-date", "pubdate",
+        "created",
+    ].map { Array($0.utf8) }
+    private static let dateCues = ["date", "time", "meta", "tagline"].map { Array($0.utf8) }
+    private static let datePublishedName = Array("datepublished".utf8)
+
+    /// Starts capturing the text of an element that may show the page's date.
+    private mutating func noteDateLine(
+        _ tag: HTMLTag, _ attributes: ElementAttributes,
+        _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard dateCaptures.count < 8, walk.metadata.dateLines.count < 32, tag != .script, tag != .style else {
+            return
+        }
+        var strong = false
+        var named = tag == .time
+        if let itemprop = attributes.itemprop,
+            ByteSearch.asciiLowercased(itemprop).elementsEqual(Self.datePublishedName)
+        {
+            if tag != .meta, walk.metadata.datePublishedElements.count < 4 {
+                walk.metadata.datePublishedElements.append(Self.dictionary(raw))
+            }
+            strong = true
+            named = true
+        }
+        for name in [attributes.classes, attributes.id] {
+            guard let name, !name.isEmpty, !named || !strong else { continue }
+            let lower = ByteSearch.asciiLowercased(name)
+            lower.withUnsafeBufferPointer { bytes in
+                if Self.strongDateCues.contains(where: { ByteSearch.contains(bytes, $0) }) {
+                    strong = true
+                    named = true
+                } else if Self.dateCues.contains(where: { ByteSearch.contains(bytes, $0) }) {
+                    named = true
+                }
+            }
+        }
+        if named { dateCaptures.append((stack.count, [], strong, !walk.metadata.headings.isEmpty)) }
     }
 
     private mutating func finishCapture(_ kind: Capture, _ bytes: [UInt8]) {

@@ -10,11 +10,13 @@ public enum PublicationDate {
     ]
 
     /// The normalized form of a date or date-time string, or nil when it is not one.
-    public static func normalize(_ raw: String) -> String? {
+    /// Dates in words of other languages ("07 أكتوبر 2020 - 12:09") are read as date lines are;
+    /// `monthFirst` reads an ambiguous "03/04/2020" as March 4.
+    public static func normalize(_ raw: String, monthFirst: Bool = false) -> String? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return nil }
         if let iso = parseISO(Array(text.utf8)) { return iso }
-        return parseWords(text)
+        return parseWords(text) ?? DateLineReader.date(in: text, monthFirst: monthFirst)
     }
 
     /// The `YYYY-MM-DD` day of a normalized value.
