@@ -60,6 +60,10 @@ let package = Package(
                 "EventModel", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [
+                .copy("Resources/Templates"), .copy("Resources/world-110m.txt"),
+                .copy("Resources/world-50m.txt"),
+            ],
             swiftSettings: strictness
         ),
         .target(
@@ -70,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "sitrep",
             dependencies: [
-                "Pipeline", "EventModel", "Extraction",
+                "Pipeline", "EventModel", "Extraction", "Ingest", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

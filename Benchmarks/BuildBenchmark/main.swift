@@ -25,7 +25,7 @@ let work =
     option("--work") ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("sitrep-build-benchmark")
 let executableFolder = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
 let sitrep = option("--sitrep") ?? (executableFolder as NSString).appendingPathComponent("sitrep")
-let templates = option("--templates") ?? "Templates"
+let templates = option("--templates")
 let corpus = arguments.first ?? "../shared/corpus"
 
 func fail(_ message: String) -> Never {
@@ -154,10 +154,7 @@ try? FileManager.default.removeItem(atPath: state)
 print(
     "Corpus: \(count) articles from \(stories.count) development stories in \(articles) (\(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - generateStart) / 1e9)) s to write)"
 )
-let templateCopy = (work as NSString).appendingPathComponent("Templates")
-try? FileManager.default.removeItem(atPath: templateCopy)
-try FileManager.default.copyItem(atPath: templates, toPath: templateCopy)
-let common = [articles, "--out", out, "--state", state, "--templates", templateCopy]
+let common = [articles, "--out", out, "--state", state] + (templates.map { ["--templates", $0] } ?? [])
 
 let full = try build(common)
 print(
@@ -189,10 +186,13 @@ if var text = try? String(contentsOfFile: changedFile, encoding: .utf8) {
 }
 let idleAgain = try build(common)
 print(String(format: "nothing changed   %7.2f s   %@", idleAgain.seconds, idleAgain.summary))
-let css = (templateCopy as NSString).appendingPathComponent("assets/style.css")
-let style = try String(contentsOfFile: css, encoding: .utf8)
-try Data((style + "\n/* changed */\n").utf8).write(to: URL(fileURLWithPath: css))
-let rendered = try build(common)
+// A stylesheet of the user's replaces the built-in one.
+let overrides = (work as NSString).appendingPathComponent("templates-override")
+try FileManager.default.createDirectory(
+    atPath: (overrides as NSString).appendingPathComponent("assets"), withIntermediateDirectories: true)
+try Data("/* the user's stylesheet */\nbody { margin: 0 }\n".utf8).write(
+    to: URL(fileURLWithPath: (overrides as NSString).appendingPathComponent("assets/style.css")))
+let rendered = try build(common + ["--templates", overrides])
 print(
     String(
         format: "templates changed %7.2f s   (every event rendered again)   %@", rendered.seconds,

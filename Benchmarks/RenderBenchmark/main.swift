@@ -17,7 +17,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     return value
 }
 let count = Int(option("--events") ?? "") ?? 10_000
-let templates = option("--templates") ?? "Templates"
+let templates = option("--templates")
 let input =
     arguments.first
     ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
@@ -37,7 +37,7 @@ func peakMemoryMB() -> Double {
 }
 
 let renderer = SiteRenderer(
-    templates: try TemplateSet(folder: templates), siteURL: "https://example.org/timeline/")
+    templates: try TemplateSet(overrides: templates), siteURL: "https://example.org/timeline/")
 let start = DispatchTime.now().uptimeNanoseconds
 let rendered = try renderer.render(events)
 let eventsDone = DispatchTime.now().uptimeNanoseconds

@@ -8,6 +8,20 @@
   var events = Array.prototype.slice.call(document.querySelectorAll("article.event"));
   var days = Array.prototype.slice.call(document.querySelectorAll("section.day"));
   var names = ["q", "kind", "place", "actor", "claim", "conf", "from", "to"];
+  // The map's dots follow the filters; pointing at a card lights its dot.
+  var dots = Array.prototype.slice.call(document.querySelectorAll(".map a[data-id]"));
+  var dotOf = {};
+  dots.forEach(function (dot) { dotOf[dot.getAttribute("data-id")] = dot; });
+  events.forEach(function (event) {
+    var dot = dotOf[event.id.slice(2)];
+    if (!dot) return;
+    var light = function () { dot.classList.add("lit"); dot.parentNode.appendChild(dot); };
+    var dim = function () { dot.classList.remove("lit"); };
+    event.addEventListener("mouseenter", light);
+    event.addEventListener("mouseleave", dim);
+    event.addEventListener("focusin", light);
+    event.addEventListener("focusout", dim);
+  });
 
   function read() {
     var values = {};
@@ -44,6 +58,10 @@
     });
     days.forEach(function (day) {
       day.hidden = !day.querySelector("article.event:not([hidden])");
+    });
+    dots.forEach(function (dot) {
+      var card = document.getElementById("e-" + dot.getAttribute("data-id"));
+      dot.classList.toggle("hidden", !!card && card.hidden);
     });
     count.textContent = shown + (shown === 1 ? " event" : " events") +
       (shown === events.length ? "" : " of " + events.length);

@@ -14,18 +14,20 @@ public struct IncrementalBuild {
     public struct Options: Sendable {
         public var inputs: [String]
         public var out: String
-        /// The state folder (`state.sqlite`, `lock`, imported places).
+        /// `--state`: a folder, or a database file ending in `.sqlite` (see `StateLocation`).
         public var state: String
         /// Re-read every file.
         public var full: Bool
-        /// The folder of the site's templates and assets.
-        public var templates: String
+        /// A folder of templates and assets that override the built-in ones, file by file.
+        public var templates: String?
         /// The published address of the output folder, for absolute links in the feeds.
         public var siteURL: String?
+        /// Write into an output folder that holds files but no Sitrep build.
+        public var force: Bool
 
         public init(
             inputs: [String], out: String = "Output", state: String = ".sitrep", full: Bool = false,
-            templates: String = "Templates", siteURL: String? = nil
+            templates: String? = nil, siteURL: String? = nil, force: Bool = false
         ) {
             self.inputs = inputs
             self.out = out
@@ -33,7 +35,13 @@ public struct IncrementalBuild {
             self.full = full
             self.templates = templates
             self.siteURL = siteURL
+            self.force = force
         }
+    }
+
+    /// Why a build would not start: nothing is read, written or forgotten.
+    public struct RefusedBuild: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// What a build did.
@@ -76,44 +84,25 @@ public struct IncrementalBuild {
     }
 
     /// The state database inside a state folder.
-    public static func databasePath(state: String) -> String {
-        (state as NSString).appendingPathComponent("state.sqlite")
-    }
+    public static func databasePath(state: String) -> String { StateLocation(state).database }
 
     public func run() throws -> Summary {
+        let location = StateLocation(options.state)
+        try Self.checkInputs(options, location: location)
         // A template that does not parse stops the build before anything is read or written.
         let renderer = SiteRenderer(
-            templates: try TemplateSet(folder: options.templates), siteURL: options.siteURL)
-        let lock = try StateLock(folder: options.state)
+            templates: try TemplateSet(overrides: options.templates), siteURL: options.siteURL)
+        let lock = try StateLock(path: location.lock)
         defer { withExtendedLifetime(lock) {} }
-        let store = try SQLiteTimelineStore(path: Self.databasePath(state: options.state))
+        let store = try SQLiteTimelineStore(path: location.database)
+        let out = URL(fileURLWithPath: options.out)
+        let previousOutputs = try OutputOwnership.check(out, store: store, force: options.force)
         var summary = Summary()
         var steps = StepRunner(total: 4, log: log)
-        let loader = ArticleLoader(excludedFolders: [options.out, options.state])
-        // Built only when a file changed: a build with nothing to read skips the lexicons.
-        var extractor: EventExtractor?
-
-        // The extractor's version (and the places it knows) keys every stored result.
-        let fingerprint = Self.extractorFingerprint(state: options.state)
-        let storedFingerprint = try store.setting("extractor")
-        if options.full || storedFingerprint != fingerprint {
-            summary.fullRebuild = true
-            try store.reset()
-            try store.setSetting("extractor", fingerprint)
-            try store.setSetting("output", nil)
-        }
-        // Merged events are kept rendered: another merger or other templates render them again.
-        let rendering = "merger \(EventMerger.version); events.json lines; \(renderer.fingerprint)"
-        let storedRendering = try store.setting("rendering")
-        var rerender = false
-        if storedRendering != rendering {
-            rerender = true
-            try store.setSetting("pages", nil)
-            try store.clearMergedEvents()
-            try store.setSetting("rendering", rendering)
-        }
+        let rerender = try prepare(store, renderer: renderer, summary: &summary)
 
         // 1. Which files are new, changed or gone.
+        let loader = ArticleLoader(excludedFolders: [options.out] + location.excluded)
         let scan = try steps.run("scan inputs") { () throws -> (Scan, String) in
             let scan = try Self.scan(options.inputs, loader: loader, stored: try store.files())
             let line =
@@ -126,91 +115,18 @@ public struct IncrementalBuild {
 
         // 2. Read and extract the changed files, saving as we go.
         try steps.run("read and extract") { () throws -> ((), String) in
-            var batch: [FileChange] = []
-            var touched: [StoredFile] = []
-            var events = 0
-            var articles = 0
-            for (done, item) in scan.changed.enumerated() {
-                progress?(done, scan.changed.count)
-                switch loader.bytes(of: item.path) {
-                case .failure(let error):
-                    let failure = ReadFailure(error)
-                    summary.failures.append(failure)
-                    batch.append(
-                        FileChange(
-                            file: StoredFile(
-                                path: item.path, size: item.size, modified: item.modified, hash: "",
-                                error: failure.reason), articles: []))
-                case .success(let data):
-                    let hash = ContentHash.of(data)
-                    if let old = scan.stored[item.path], old.hash == hash {
-                        touched.append(
-                            StoredFile(
-                                path: item.path, size: item.size, modified: item.modified, hash: hash,
-                                error: old.error))
-                        if let reason = old.error {
-                            summary.failures.append(ReadFailure(path: item.path, reason: reason))
-                        }
-                        continue
-                    }
-                    var stored: [StoredArticle] = []
-                    var reasons: [String] = []
-                    for (ordinal, result) in loader.read(data: data, path: item.path).enumerated() {
-                        switch result {
-                        case .success(let article):
-                            if extractor == nil { extractor = Pipeline.extractor(state: options.state) }
-                            let found = extractor?.extract(from: article) ?? []
-                            events += found.count
-                            articles += 1
-                            stored.append(
-                                try Self.stored(
-                                    article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal)
-                                ))
-                        case .failure(let error):
-                            let failure = ReadFailure(error)
-                            summary.failures.append(failure)
-                            reasons.append(failure.reason)
-                        }
-                    }
-                    batch.append(
-                        FileChange(
-                            file: StoredFile(
-                                path: item.path, size: item.size, modified: item.modified, hash: hash,
-                                error: reasons.isEmpty ? nil : reasons.joined(separator: "; ")),
-                            articles: stored))
-                    summary.filesRead += 1
-                }
-                if batch.count >= 200 {
-                    try store.save(batch)
-                    batch.removeAll()
-                }
-            }
-            try store.save(batch)
-            try store.touch(touched)
-            summary.filesUnchanged += touched.count
-            try store.remove(paths: scan.removed)
-            progress?(scan.changed.count, scan.changed.count)
+            let (articles, events) = try readChanged(scan, loader: loader, store: store, summary: &summary)
             return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files")
         }
 
         // 3 and 4. Merge and write, unless nothing changed and the outputs are as last written.
-        let out = URL(fileURLWithPath: options.out)
         let stampedFiles = ["events.json", "index.html"].map { out.appendingPathComponent($0) }
         let nothingChanged =
             summary.filesRead == 0 && scan.removed.isEmpty && !summary.fullRebuild && !rerender
         if nothingChanged, let written = try store.setting("output"),
             written == Self.outputStamp(stampedFiles)
         {
-            summary.upToDate = true
-            let counts = (try store.setting("counts") ?? "0 0 0").split(separator: " ").compactMap { Int($0) }
-            if counts.count == 3 {
-                summary.articles = counts[0]
-                summary.events = counts[1]
-                summary.sources = counts[2]
-            }
-            log("[3/4] merge and render: nothing changed")
-            log("[4/4] write \(options.out): up to date")
-            return summary
+            return try upToDate(store, summary: summary)
         }
         let outputs = try steps.run("merge and render events") { () throws -> (Outputs, String) in
             let outputs = try Self.merge(store: store, renderer: renderer, out: out, summary: &summary)
@@ -221,20 +137,14 @@ public struct IncrementalBuild {
         }
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
             let (written, names) = try Self.write(outputs, store: store, renderer: renderer, out: out)
-            // Month pages of months that no longer have events.
-            let existing = (try? FileManager.default.contentsOfDirectory(atPath: options.out)) ?? []
-            var removed = 0
-            for name in existing
-            where !names.contains(name) && Self.isMonthPage(name)
-                && !outputs.unchangedMonths.contains(String(name.dropLast(5)))
-            {
-                try FileManager.default.removeItem(at: out.appendingPathComponent(name))
-                removed += 1
-            }
+            // Files this build made before and makes no more (a month without events).
+            let all = names.union(outputs.unchangedMonths.map { "\($0).html" })
+            let removed = try OutputOwnership.removeStale(previousOutputs, keeping: all, in: out)
+            try OutputOwnership.record(all, for: out, store: store)
             let line =
                 "\(written) of \(names.count + outputs.unchangedMonths.count) files written, "
                 + "\(names.count - written + outputs.unchangedMonths.count) unchanged"
-                + (removed > 0 ? ", \(removed) old month pages removed" : "")
+                + (removed > 0 ? ", \(removed) old files removed" : "")
             return (written > 0 || removed > 0, line)
         }
         try store.setSetting("pages", Self.writeDigests(outputs.monthDigests))
@@ -244,12 +154,146 @@ public struct IncrementalBuild {
         return summary
     }
 
-    /// "2025-03.html", "undated.html": the pages a build makes per month.
-    static func isMonthPage(_ name: String) -> Bool {
-        if name == "\(EventFacets.undated).html" { return true }
-        let bytes = Array(name.utf8)
-        guard bytes.count == 12, name.hasSuffix(".html"), bytes[4] == UInt8(ascii: "-") else { return false }
-        return (bytes[0..<4] + bytes[5..<7]).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    /// Every input must exist (a missing one would make the build forget its articles and empty
+    /// the site), and none may lie inside the output folder or the state folder.
+    static func checkInputs(_ options: Options, location: StateLocation) throws {
+        func real(_ path: String) -> String {
+            URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        }
+        func inside(_ path: String, _ folder: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        let out = real(options.out)
+        let state = location.isFolder ? real(location.folder) : nil
+        for input in options.inputs {
+            guard FileManager.default.fileExists(atPath: input) else {
+                throw RefusedBuild(
+                    description:
+                        "the input '\(input)' does not exist; nothing was read, written or forgotten (a missing input would empty the timeline)"
+                )
+            }
+            let path = real(input)
+            if inside(path, out) {
+                throw RefusedBuild(
+                    description: "the input '\(input)' lies inside the output folder '\(options.out)'")
+            }
+            if let state, inside(path, state) {
+                throw RefusedBuild(
+                    description: "the input '\(input)' lies inside the state folder '\(location.folder)'")
+            }
+            if location.excluded.map(real).contains(path) {
+                throw RefusedBuild(
+                    description: "the input '\(input)' is the state database or one of its files")
+            }
+        }
+    }
+
+    /// The extractor's version and the templates key the stored results: a change resets them.
+    /// - Returns: whether every event must be rendered again.
+    private func prepare(_ store: SQLiteTimelineStore, renderer: SiteRenderer, summary: inout Summary) throws
+        -> Bool
+    {
+        let fingerprint = Self.extractorFingerprint(state: options.state)
+        if try options.full || store.setting("extractor") != fingerprint {
+            summary.fullRebuild = true
+            try store.reset()
+            try store.setSetting("extractor", fingerprint)
+            try store.setSetting("output", nil)
+        }
+        // Merged events are kept rendered: another merger or other templates render them again.
+        let rendering = "merger \(EventMerger.version); events.json lines; \(renderer.fingerprint)"
+        guard try store.setting("rendering") != rendering else { return false }
+        try store.setSetting("pages", nil)
+        try store.clearMergedEvents()
+        try store.setSetting("rendering", rendering)
+        return true
+    }
+
+    /// Reads and extracts the changed files, saving every 200; forgets the removed ones.
+    private func readChanged(
+        _ scan: Scan, loader: ArticleLoader, store: SQLiteTimelineStore, summary: inout Summary
+    ) throws -> (articles: Int, events: Int) {
+        var extractor: EventExtractor?
+        var batch: [FileChange] = []
+        var touched: [StoredFile] = []
+        var events = 0
+        var articles = 0
+        for (done, item) in scan.changed.enumerated() {
+            progress?(done, scan.changed.count)
+            switch loader.bytes(of: item.path) {
+            case .failure(let error):
+                let failure = ReadFailure(error)
+                summary.failures.append(failure)
+                batch.append(
+                    FileChange(
+                        file: StoredFile(
+                            path: item.path, size: item.size, modified: item.modified, hash: "",
+                            error: failure.reason), articles: []))
+            case .success(let data):
+                let hash = ContentHash.of(data)
+                if let old = scan.stored[item.path], old.hash == hash {
+                    touched.append(
+                        StoredFile(
+                            path: item.path, size: item.size, modified: item.modified, hash: hash,
+                            error: old.error))
+                    if let reason = old.error {
+                        summary.failures.append(ReadFailure(path: item.path, reason: reason))
+                    }
+                    continue
+                }
+                var stored: [StoredArticle] = []
+                var reasons: [String] = []
+                for (ordinal, result) in loader.read(data: data, path: item.path).enumerated() {
+                    switch result {
+                    case .success(let article):
+                        // Built only when a file changed: a build with nothing to read skips the lexicons.
+                        if extractor == nil { extractor = Pipeline.extractor(state: options.state) }
+                        let found = extractor?.extract(from: article) ?? []
+                        events += found.count
+                        articles += 1
+                        stored.append(
+                            try Self.stored(
+                                article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal)))
+                    case .failure(let error):
+                        let failure = ReadFailure(error)
+                        summary.failures.append(failure)
+                        reasons.append(failure.reason)
+                    }
+                }
+                batch.append(
+                    FileChange(
+                        file: StoredFile(
+                            path: item.path, size: item.size, modified: item.modified, hash: hash,
+                            error: reasons.isEmpty ? nil : reasons.joined(separator: "; ")),
+                        articles: stored))
+                summary.filesRead += 1
+            }
+            if batch.count >= 200 {
+                try store.save(batch)
+                batch.removeAll()
+            }
+        }
+        try store.save(batch)
+        try store.touch(touched)
+        summary.filesUnchanged += touched.count
+        try store.remove(paths: scan.removed)
+        progress?(scan.changed.count, scan.changed.count)
+        return (articles, events)
+    }
+
+    /// Nothing changed since the last build and the outputs are as it left them.
+    private func upToDate(_ store: SQLiteTimelineStore, summary: Summary) throws -> Summary {
+        var summary = summary
+        summary.upToDate = true
+        let counts = (try store.setting("counts") ?? "0 0 0").split(separator: " ").compactMap { Int($0) }
+        if counts.count == 3 {
+            summary.articles = counts[0]
+            summary.events = counts[1]
+            summary.sources = counts[2]
+        }
+        log("[3/4] merge and render: nothing changed")
+        log("[4/4] write \(options.out): up to date")
+        return summary
     }
 
     // MARK: Scanning

@@ -82,7 +82,7 @@ public struct Pipeline: Sendable {
 
     /// The file `sitrep gazetteer import` keeps the user's places in, inside the state folder.
     public static func userPlacesFile(state: String) -> URL {
-        URL(fileURLWithPath: state).appendingPathComponent("places.tsv")
+        URL(fileURLWithPath: StateLocation(state).places)
     }
 
     /// Adds the populated places of GeoNames dumps (`UA.txt`, `allCountries.txt`) and the names of

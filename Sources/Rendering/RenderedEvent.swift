@@ -35,6 +35,18 @@ public struct EventFacets: Codable, Hashable, Sendable {
     public var actors: [String]
     public var claim: ClaimStatus
     public var confidence: Double
+    /// Where the map draws the event; nil without coordinates.
+    public var point: MapPoint?
+
+    /// An event's dot on the map: its coordinates, whether the place is only near or a region's
+    /// (drawn as a ring), its killed and injured, and the title shown over it.
+    public struct MapPoint: Codable, Hashable, Sendable {
+        public var lat: Double
+        public var lon: Double
+        public var ring: Bool
+        public var casualties: Int
+        public var title: String
+    }
 
     public static let undated = "undated"
 
@@ -43,7 +55,8 @@ public struct EventFacets: Codable, Hashable, Sendable {
 
     public init(
         id: String, kind: EventKind, start: String?, end: String?, month: String, firstReported: String?,
-        places: [String: String], actors: [String], claim: ClaimStatus, confidence: Double
+        places: [String: String], actors: [String], claim: ClaimStatus, confidence: Double,
+        point: MapPoint? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -55,6 +68,7 @@ public struct EventFacets: Codable, Hashable, Sendable {
         self.actors = actors
         self.claim = claim
         self.confidence = confidence
+        self.point = point
     }
 
     // A line of fields apart by U+001F, lists apart by U+001E: a build reads tens of thousands of
@@ -75,6 +89,9 @@ public struct EventFacets: Codable, Hashable, Sendable {
             placeList.joined(separator: String(Self.item)),
             actors.map(clean).joined(separator: String(Self.item)),
             claim.rawValue, String(confidence),
+            point.map {
+                "\($0.lat)\(Self.item)\($0.lon)\(Self.item)\($0.ring ? 1 : 0)\(Self.item)\($0.casualties)\(Self.item)\(clean($0.title))"
+            } ?? "",
         ].joined(separator: String(Self.field))
     }
 
@@ -83,7 +100,7 @@ public struct EventFacets: Codable, Hashable, Sendable {
         let parts = line.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
             String(decoding: $0, as: UTF8.self)
         }
-        guard parts.count == 10, let kind = EventKind(rawValue: parts[1]),
+        guard parts.count == 11, let kind = EventKind(rawValue: parts[1]),
             let claim = ClaimStatus(rawValue: parts[8]),
             let confidence = Double(parts[9])
         else { return nil }
@@ -99,11 +116,19 @@ public struct EventFacets: Codable, Hashable, Sendable {
         for index in stride(from: 0, to: placeItems.count - 1, by: 2) {
             places[placeItems[index]] = placeItems[index + 1]
         }
+        let pointItems = items(parts[10])
+        var point: MapPoint?
+        if pointItems.count == 5, let lat = Double(pointItems[0]), let lon = Double(pointItems[1]),
+            let casualties = Int(pointItems[3])
+        {
+            point = MapPoint(
+                lat: lat, lon: lon, ring: pointItems[2] == "1", casualties: casualties, title: pointItems[4])
+        }
         self.init(
             id: parts[0], kind: kind, start: parts[2].isEmpty ? nil : parts[2],
             end: parts[3].isEmpty ? nil : parts[3],
             month: parts[4], firstReported: parts[5].isEmpty ? nil : parts[5], places: places,
             actors: items(parts[7]),
-            claim: claim, confidence: confidence)
+            claim: claim, confidence: confidence, point: point)
     }
 }

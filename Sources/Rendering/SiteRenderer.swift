@@ -73,12 +73,23 @@ public struct SiteRenderer: Sendable {
                     region + (place.country.map { " (\(EventPresentation.countryName($0)))" } ?? "")
             }
         }
+        var point: EventFacets.MapPoint?
+        if let place = event.location, let lat = place.lat, let lon = place.lon, place.precision != .country {
+            let title = [
+                event.headline, EventPresentation.dateLabel(event.date), EventPresentation.placeLabel(place),
+            ]
+            .compactMap { $0 }.joined(separator: " — ")
+            point = EventFacets.MapPoint(
+                lat: lat, lon: lon, ring: place.precision != .exact,
+                casualties: (event.casualties?.killed?.value ?? 0) + (event.casualties?.injured?.value ?? 0),
+                title: title)
+        }
         return EventFacets(
             id: event.id.rawValue, kind: event.kind, start: start, end: end,
             month: start.map { String($0.prefix(7)) } ?? EventFacets.undated,
             firstReported: event.firstReported,
             places: places, actors: Array(Set(event.actors.map(\.name))).sorted(), claim: event.claim.status,
-            confidence: event.confidence)
+            confidence: event.confidence, point: point)
     }
 
     /// A filter value: lower case, words joined by "-".
@@ -298,6 +309,9 @@ public struct SiteRenderer: Sendable {
         }
         if let chart = DayChart.render(events.map(\.facets)) {
             context["chart"] = ["svg": chart.svg, "caption": chart.caption]
+        }
+        if let map = EventMap.render(events.map(\.facets)) {
+            context["map"] = ["svg": map.svg, "caption": map.caption]
         }
         if !months.isEmpty { context["older"] = ["months": months] }
         return context

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import Mustache
 
-/// The site's templates (`page`, `timeline`, `event`, `about` `.mustache`) and assets, read from
-/// a folder the user may edit. A template that does not parse stops the build before anything is
+/// The site's templates (`page`, `timeline`, `event`, `about` `.mustache`) and assets: built in,
+/// each overridable by a file of the same name in a folder the user gives. A template that does not parse stops the build before anything is
 /// written, with the file, line and column.
 public struct TemplateSet: Sendable {
     /// A template that could not be read or parsed.
@@ -27,49 +27,113 @@ public struct TemplateSet: Sendable {
     /// templates are not reused.
     public let fingerprint: String
 
-    public init(folder: String) throws {
+    /// The built-in templates and assets, shipped inside the executable's resources.
+    public static var builtInFolder: URL? {
+        Bundle.module.url(forResource: "Templates", withExtension: nil)
+    }
+
+    /// The built-in templates, each replaced by the file of its name in `overrides` when there is
+    /// one (a folder with only `event.mustache` changes only the cards); assets likewise.
+    public init(overrides: String? = nil) throws {
+        guard let builtIn = Self.builtInFolder?.path else {
+            throw TemplateError(
+                file: "Templates", reason: "the built-in templates are missing from the installation")
+        }
+        if let overrides {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isFolder),
+                isFolder.boolValue
+            else {
+                throw TemplateError(file: overrides, reason: "no such templates folder")
+            }
+        }
+        let folders = [overrides, builtIn].compactMap { $0 }
         var templates: [String: MustacheTemplate] = [:]
         var hasher = SHA256()
         for name in Self.names {
-            let path = (folder as NSString).appendingPathComponent("\(name).mustache")
+            let file = "\(name).mustache"
+            let path =
+                folders.map { ($0 as NSString).appendingPathComponent(file) }
+                .first { FileManager.default.fileExists(atPath: $0) } ?? file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw TemplateError(file: path, reason: "the template is missing")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: path, reason: "the template is not UTF-8 text")
-            }
             hasher.update(data: Data(name.utf8))
             hasher.update(data: data)
-            do {
-                // Every template escapes as HTML, with Sitrep's escaper (the same five characters
-                // as Mustache's, a byte at a time).
-                templates[name] = try MustacheTemplate(string: Self.pragma + text)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column =
-                    line == 1 ? error.context.columnNumber - Self.pragma.count : error.context.columnNumber
-                throw TemplateError(
-                    file: path, line: line, column: max(column, 1), reason: Self.explain(error.error))
-            } catch {
-                throw TemplateError(file: path, reason: "\(error)")
-            }
+            templates[name] = try Self.parse(data, path: path)
         }
         var assets: [String: Data] = [:]
-        let assetFolder = (folder as NSString).appendingPathComponent("assets")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: assetFolder)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (assetFolder as NSString).appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                let data = FileManager.default.contents(atPath: path)
-            else { continue }
-            assets[name] = data
+        for folder in folders.reversed() {
+            let assetFolder = (folder as NSString).appendingPathComponent("assets")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: assetFolder)) ?? []
+            for name in names where !name.hasPrefix(".") {
+                let path = (assetFolder as NSString).appendingPathComponent(name)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+                    !isFolder.boolValue,
+                    let data = FileManager.default.contents(atPath: path)
+                else { continue }
+                assets[name] = data
+            }
+        }
+        for name in assets.keys.sorted() {
             hasher.update(data: Data(name.utf8))
-            hasher.update(data: data)
+            hasher.update(data: assets[name]!)
         }
         self.templates = templates
         self.assets = assets
         fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Writes the built-in templates and assets into `folder` for editing; refuses to overwrite a
+    /// file unless `force`. - Returns: the files written.
+    public static func export(to folder: String, force: Bool) throws -> [String] {
+        guard let builtIn = builtInFolder else {
+            throw TemplateError(
+                file: "Templates", reason: "the built-in templates are missing from the installation")
+        }
+        let manager = FileManager.default
+        var files = names.map { "\($0).mustache" }
+        let assetNames =
+            (try? manager.contentsOfDirectory(atPath: builtIn.appendingPathComponent("assets").path)) ?? []
+        files += assetNames.filter { !$0.hasPrefix(".") }.sorted().map { "assets/\($0)" }
+        let existing = files.filter {
+            manager.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
+        }
+        if !force, let first = existing.first {
+            throw TemplateError(
+                file: (folder as NSString).appendingPathComponent(first),
+                reason:
+                    "the file exists (\(existing.count) of the \(files.count) would be overwritten); use --force"
+            )
+        }
+        try manager.createDirectory(
+            atPath: (folder as NSString).appendingPathComponent("assets"), withIntermediateDirectories: true)
+        for file in files {
+            let data = try Data(contentsOf: builtIn.appendingPathComponent(file))
+            try data.write(
+                to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file)), options: .atomic)
+        }
+        return files
+    }
+
+    private static func parse(_ data: Data, path: String) throws -> MustacheTemplate {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: path, reason: "the template is not UTF-8 text")
+        }
+        do {
+            // Every template escapes as HTML, with Sitrep's escaper (the same five characters as
+            // Mustache's, a byte at a time).
+            return try MustacheTemplate(string: Self.pragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = error.context.lineNumber
+            let column =
+                line == 1 ? error.context.columnNumber - Self.pragma.count : error.context.columnNumber
+            throw TemplateError(
+                file: path, line: line, column: max(column, 1), reason: Self.explain(error.error))
+        } catch {
+            throw TemplateError(file: path, reason: "\(error)")
+        }
     }
 
     private static let pragma: String = {

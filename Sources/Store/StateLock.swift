@@ -21,10 +21,16 @@ public final class StateLock {
 
     private let descriptor: Int32
 
-    /// Takes the lock or throws `Busy` at once.
-    public init(folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = (folder as NSString).appendingPathComponent("lock")
+    /// Takes the lock (`lock` inside the folder) or throws `Busy` at once.
+    public convenience init(folder: String) throws {
+        try self.init(path: (folder as NSString).appendingPathComponent("lock"))
+    }
+
+    /// Takes the lock on the file at `path` (made with its folder when missing).
+    public init(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(
+            atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
@@ -34,7 +40,7 @@ public final class StateLock {
             let count = read(descriptor, &buffer, buffer.count)
             close(descriptor)
             let holder = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : nil
-            throw Busy(folder: folder, holder: holder?.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Busy(folder: path, holder: holder?.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         _ = ftruncate(descriptor, 0)
         let pid = Array("\(getpid())\n".utf8)

@@ -16,15 +16,24 @@ struct Build: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The state folder (state.sqlite, lock, imported places); never inside the output.",
+            "The state: a folder (state.sqlite, lock, imported places), or a database file ending in .sqlite (its lock and journal beside it).",
             valueName: "path"))
     var state: String = ".sitrep"
 
     @Flag(help: "Re-read and re-extract every file, as if no state existed.")
     var full = false
 
-    @Option(help: "The folder of the site's templates (*.mustache) and assets.")
-    var templates: String = "Templates"
+    @Option(
+        help:
+            "A folder of templates (*.mustache) and assets/ that replace the built-in ones, file by file ('sitrep templates export' writes the built-in ones out)."
+    )
+    var templates: String?
+
+    @Flag(
+        help:
+            "Write into an output folder that holds files but no Sitrep build (files Sitrep did not write are kept)."
+    )
+    var force = false
 
     @Option(
         help:
@@ -39,30 +48,29 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        BuildCommand.warnWithoutSiteURL(siteURL)
         let summary = try BuildCommand.run(
             IncrementalBuild.Options(
-                inputs: inputs, out: out, state: Self.stateFolder(state), full: full, templates: templates,
-                siteURL: siteURL))
+                inputs: inputs, out: out, state: state, full: full, templates: templates, siteURL: siteURL,
+                force: force))
         if summary.articles == 0 && !summary.failures.isEmpty { throw ExitCode.failure }
-    }
-
-    /// `--state` names the folder, or the database file inside it (`.sitrep/state.sqlite`).
-    static func stateFolder(_ path: String) -> String {
-        path.hasSuffix(".sqlite") ? (path as NSString).deletingLastPathComponent : path
     }
 }
 
 /// What `build` and `watch` share: running one build and telling people what it did.
 enum BuildCommand {
-    static func run(_ options: IncrementalBuild.Options) throws -> IncrementalBuild.Summary {
-        if options.siteURL == nil {
+    static func warnWithoutSiteURL(_ siteURL: String?) {
+        if siteURL == nil {
             Terminal.warn("no --site-url: links in feed.json and atom.xml are relative to the output folder")
         }
+    }
+
+    static func run(_ options: IncrementalBuild.Options) throws -> IncrementalBuild.Summary {
         let bar = ProgressBar()
         let build = IncrementalBuild(
             options,
             log: { line in
-                bar.clear(); print(line)
+                bar.clear(); Terminal.say(line)
             }
         ) { done, total in
             bar.show(done, total)
@@ -75,7 +83,7 @@ enum BuildCommand {
             + "(\(summary.filesRead) files read, \(summary.filesUnchanged) unchanged, \(summary.filesRemoved) removed), "
             + "\(summary.events) events, \(summary.sources) sources, \(summary.failures.count) unreadable"
         if summary.duplicates > 0 { line += ", \(summary.duplicates) duplicate articles kept once" }
-        print(line + ".")
+        Terminal.say(line + ".")
         return summary
     }
 }

@@ -8,7 +8,7 @@ struct Sitrep: ParsableCommand {
         abstract: "Turn news articles about armed conflict into a timeline of dated, located events.",
         subcommands: [
             Build.self, Watch.self, Read.self, Extract.self, Inspect.self, Evaluate.self,
-            GazetteerCommand.self,
+            GazetteerCommand.self, TemplatesCommand.self,
         ]
     )
 

@@ -13,11 +13,16 @@ struct Watch: ParsableCommand {
     @Option(help: "The folder the outputs are written to (never watched).")
     var out: String = "Output"
 
-    @Option(help: ArgumentHelp("The state folder (never watched).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The state folder, or a database file ending in .sqlite (never watched).", valueName: "path"))
     var state: String = ".sitrep"
 
-    @Option(help: "The folder of the site's templates (*.mustache) and assets.")
-    var templates: String = "Templates"
+    @Option(help: "A folder of templates and assets that replace the built-in ones, file by file.")
+    var templates: String?
+
+    @Flag(help: "Write into an output folder that holds files but no Sitrep build.")
+    var force = false
 
     @Option(help: "The address the output folder is published at (absolute feed links).")
     var siteURL: String?
@@ -39,15 +44,19 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         let options = IncrementalBuild.Options(
-            inputs: inputs, out: out, state: Build.stateFolder(state), templates: templates, siteURL: siteURL)
-        let watcher = InputWatcher(inputs: inputs, excluded: [out, options.state])
-        print("Watching \(inputs.joined(separator: ", ")) (Ctrl-C to stop).")
+            inputs: inputs, out: out, state: state, templates: templates, siteURL: siteURL, force: force)
+        let watcher = InputWatcher(inputs: inputs, excluded: [out] + StateLocation(state).excluded)
+        Terminal.say("Watching \(inputs.joined(separator: ", ")) (Ctrl-C to stop).")
+        BuildCommand.warnWithoutSiteURL(siteURL)
+        waitForInputs()
         var done = 0
         var snapshot = watcher.snapshot()
         try rebuild(options, reason: "first build")
         done += 1
         while rebuilds.map({ done < $0 }) ?? true {
             Thread.sleep(forTimeInterval: interval)
+            // A missing input (an unmounted share) is waited for, not taken as every file removed.
+            waitForInputs()
             var current = watcher.snapshot()
             guard current != snapshot else { continue }
             // Wait until the inputs stay still for the debounce time.
@@ -64,8 +73,22 @@ struct Watch: ParsableCommand {
         }
     }
 
+    /// Waits while an input is missing, saying so once.
+    private func waitForInputs() {
+        var told = false
+        while let missing = inputs.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            if !told {
+                Terminal.warn(
+                    "the input '\(missing)' is missing; waiting for it to come back before building")
+                told = true
+            }
+            Thread.sleep(forTimeInterval: interval)
+        }
+        if told { Terminal.say("[\(Self.clock())] the inputs are back") }
+    }
+
     private func rebuild(_ options: IncrementalBuild.Options, reason: String) throws {
-        print("[\(Self.clock())] \(reason)")
+        Terminal.say("[\(Self.clock())] \(reason)")
         do {
             _ = try BuildCommand.run(options)
         } catch let error as CocoaError {

@@ -40,8 +40,6 @@ struct IncrementalBuildTests {
 
     /// A scratch folder with `in/` (the articles), `out/` and `state/`.
     private final class Scratch {
-        static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
         let root: URL
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -62,7 +60,7 @@ struct IncrementalBuildTests {
         {
             IncrementalBuild.Options(
                 inputs: [root.appendingPathComponent("in").path], out: root.appendingPathComponent(out).path,
-                state: root.appendingPathComponent(state).path, full: full, templates: Self.templates)
+                state: root.appendingPathComponent(state).path, full: full)
         }
         func build(state: String = "state", out: String = "out", full: Bool = false) throws
             -> IncrementalBuild.Summary

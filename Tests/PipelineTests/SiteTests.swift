@@ -10,7 +10,6 @@ import Testing
 struct SiteTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    private static let templates = root.appendingPathComponent("Templates").path
 
     private final class Scratch {
         let url: URL
@@ -25,7 +24,7 @@ struct SiteTests {
         func write(_ name: String, _ text: String) throws {
             try Data(text.utf8).write(to: url.appendingPathComponent("in/\(name)"))
         }
-        func build(templates: String = SiteTests.templates, siteURL: String? = nil) throws
+        func build(templates: String? = nil, siteURL: String? = nil) throws
             -> IncrementalBuild.Summary
         {
             try IncrementalBuild(
@@ -87,7 +86,7 @@ struct SiteTests {
         let before = try scratch.text("index.html")
 
         let broken = scratch.url.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(atPath: Self.templates, toPath: broken.path)
+        _ = try TemplateSet.export(to: broken.path, force: false)
         let event = broken.appendingPathComponent("event.mustache")
         var text = try String(contentsOf: event, encoding: .utf8)
         text = text.replacingOccurrences(of: "{{/acled}}", with: "{{/acledd}}")
@@ -151,8 +150,7 @@ struct SiteTests {
         _ = try IncrementalBuild(
             .init(
                 inputs: ["Examples/articles"], out: out.path,
-                state: scratch.url.appendingPathComponent("state").path,
-                templates: "Templates")
+                state: scratch.url.appendingPathComponent("state").path)
         ).run()
         let committed = Self.root.appendingPathComponent("Output")
         func files(_ folder: URL) -> [String] {

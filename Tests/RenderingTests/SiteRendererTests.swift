@@ -6,8 +6,6 @@ import Testing
 
 /// The templates against the data they are given, and how an event reads.
 struct SiteRendererTests {
-    private static let templatesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
 
     /// An event with every field the site shows.
     private static let event = Event(
@@ -49,7 +47,7 @@ struct SiteRendererTests {
     }
 
     @Test func everyKeyATemplateUsesIsInItsData() throws {
-        let templates = try TemplateSet(folder: Self.templatesFolder)
+        let templates = try TemplateSet()
         let renderer = SiteRenderer(templates: templates, siteURL: nil)
         let rendered = try renderer.render(Self.event)
         let months: [[String: Any]] = [["file": "2025-03.html", "label": "March 2025", "count": 1]]
@@ -132,5 +130,68 @@ struct SiteRendererTests {
         #expect(read.actors == ["OddNameGroup", "Russia"])
         #expect(read.places == facets.places && read.kind == .missileStrike && read.month == "2025-03")
         #expect(read.confidence == 0.8 && read.claim == .disputed && read.start == "2025-03-14")
+    }
+
+    @Test func theMapPointSurvivesTheLine() throws {
+        let facets = SiteRenderer.facets(Self.event)
+        let point = try #require(facets.point)
+        #expect(point.lat == 49.98 && point.lon == 36.25 && point.ring && point.casualties == 3)
+        #expect(point.title.hasPrefix("Missile strike on Kharkiv kills 3 — "))
+        #expect(EventFacets(line: facets.line)?.point == point)
+    }
+
+    /// Events at the given places (latitude, longitude), each with its casualties.
+    private static func located(_ places: [(Double, Double, Int)], headline: String = "Strike")
+        -> [EventFacets]
+    {
+        places.enumerated().map { index, place in
+            var event = Self.event
+            event.id = EventID("e\(index)")
+            event.headline = headline
+            event.location?.lat = place.0
+            event.location?.lon = place.1
+            event.location?.precision = index == 0 ? .exact : .near
+            event.casualties = Casualties(killed: CasualtyCount(value: place.2))
+            return SiteRenderer.facets(event)
+        }
+    }
+
+    @Test func theMapHasADotPerLocatedEventLinkedToItsCard() throws {
+        var facets = Self.located([(49.98, 36.25, 0), (50.91, 34.8, 12), (48.0, 37.8, 400)])
+        var unplaced = Self.event
+        unplaced.id = EventID("none")
+        unplaced.location = Place(name: "Ukraine", country: "UA", lat: 49, lon: 32, precision: .country)
+        facets.append(SiteRenderer.facets(unplaced))
+        let map = try #require(EventMap.render(facets))
+        #expect(map.svg.components(separatedBy: "<circle").count - 1 == 3)
+        for id in ["e0", "e1", "e2"] {
+            #expect(map.svg.contains("href=\"#e-\(id)\" tabindex=\"-1\" data-id=\"\(id)\""))
+        }
+        #expect(!map.svg.contains("#e-none"))
+        // Near places are rings; the exact one a dot.
+        #expect(map.svg.components(separatedBy: "class=\"remote ring\"").count - 1 == 2)
+        // Hidden from screen readers; the caption says it in words.
+        #expect(map.svg.contains("aria-hidden=\"true\""))
+        #expect(map.caption.hasPrefix("Map of 3 located events (1 more without a town or region): "))
+        // Framed on the events: Ukraine, not the world; outlines of the countries around drawn.
+        #expect(!map.caption.contains("around the world"))
+        #expect(map.svg.contains("<path class=\"land\" vector-effect=\"non-scaling-stroke\" d=\"M"))
+        // Only the outlines the frame touches: Ukraine's, not Alaska's.
+        #expect(map.svg.utf8.count < 40_000)
+    }
+
+    @Test func spreadEventsGiveTheWorldAndTitlesAreEscaped() throws {
+        let facets = Self.located(
+            [(49.98, 36.25, 0), (-1.3, 36.8, 2)], headline: "<script>alert(1)</script> & \"x\"")
+        let map = try #require(EventMap.render(facets))
+        #expect(map.caption.contains("around the world"))
+        #expect(map.svg.contains("viewBox=\"-18000.0 -8400.0 36000.0 14400.0\""))
+        #expect(!map.svg.contains("<script>"))
+        #expect(map.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"))
+        // Bigger tolls, bigger dots.
+        let radii = map.svg.components(separatedBy: " r=\"").dropFirst().compactMap {
+            Double($0.prefix { $0 != "\"" })
+        }
+        #expect(radii.count == 2 && radii[0] > radii[1])
     }
 }

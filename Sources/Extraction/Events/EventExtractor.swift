@@ -94,7 +94,9 @@ public struct EventExtractor: Sendable {
         let finisher = EventFinisher(
             lexicon: lexicon, article: article, text: article.text, sentences: text.sentences, tokens: tokens,
             places: mentions, actors: reader.actors)
-        let events = joined.map(finisher.finish)
+        // Two mentions of one kind, day and place in one sentence are one event: its id says so.
+        var seen = Set<EventID>()
+        let events = joined.map(finisher.finish).filter { seen.insert($0.id).inserted }
         return ArticleAnalysis(
             article: article, reference: reference, dates: expressions, places: mentions, events: events)
     }
