@@ -49,6 +49,39 @@ enum EventsCSV {
 }
 
 /// `events.geojson`: an RFC 7946 FeatureCollection, `[lon, lat]`, null geometry when unlocated.
+/// JSON text written as `JSONEncoder` writes it (`.withoutEscapingSlashes`).
+enum JSONText {
+    static func string(_ text: String?) -> String {
+        guard let text else { return "null" }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A number as `JSONEncoder` writes a `Double`: its shortest form, without a trailing ".0".
+    static func number(_ value: Double) -> String {
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}
+
 enum GeoJSON {
     private struct Feature: Encodable {
         struct Point: Encodable {
@@ -119,6 +152,41 @@ enum GeoJSON {
     }
 
     static func feature(_ event: Event, url: String) throws -> Data {
+        Data(featureText(event, url: url).utf8)
+    }
+
+    /// The feature as `JSONEncoder` with sorted keys writes it (a test holds them equal), written
+    /// directly: a build makes one per event, and the encoder's machinery was a tenth of rendering.
+    static func featureText(_ event: Event, url: String) -> String {
+        let place = event.location
+        var json = "{\"geometry\":"
+        if let lat = place?.lat, let lon = place?.lon {
+            json += "{\"coordinates\":[\(JSONText.number(lon)),\(JSONText.number(lat))],\"type\":\"Point\"}"
+        } else {
+            json += "null"
+        }
+        json += ",\"id\":" + JSONText.string(event.id.rawValue) + ",\"properties\":{"
+        let fields: [(String, String)] = [
+            ("admin1", JSONText.string(place?.admin1)),
+            ("claim_status", JSONText.string(event.claim.status.rawValue)),
+            ("confidence", JSONText.number(event.confidence)), ("country", JSONText.string(place?.country)),
+            ("date_end", JSONText.string(event.date.end)),
+            ("date_precision", JSONText.string(event.date.precision.rawValue)),
+            ("date_start", JSONText.string(event.date.start)), ("headline", JSONText.string(event.headline)),
+            ("injured", event.casualties?.injured.map { String($0.value) } ?? "null"),
+            ("killed", event.casualties?.killed.map { String($0.value) } ?? "null"),
+            ("kind", JSONText.string(event.kind.rawValue)),
+            ("kind_label", JSONText.string(EventPresentation.kindLabel(event.kind))),
+            ("place", JSONText.string(place?.name)),
+            ("place_precision", JSONText.string(place?.precision.rawValue)),
+            ("sources", String(event.sources.count)), ("url", JSONText.string(url)),
+        ]
+        json += fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+        return json + "},\"type\":\"Feature\"}"
+    }
+
+    /// The same feature through `JSONEncoder`, for the test that holds the two equal.
+    static func encodedFeature(_ event: Event, url: String) throws -> Data {
         let place = event.location
         var geometry: Feature.Point?
         if let lat = place?.lat, let lon = place?.lon { geometry = Feature.Point(coordinates: [lon, lat]) }

@@ -108,11 +108,16 @@ public struct SiteRenderer: Sendable {
                 }
         }
         let sources: [[String: Any]] = event.sources.map { source in
+            let runs = EventPresentation.quoteRuns(source.quote, marking: phrases)
             var view: [String: Any] = [
                 "outlet": source.outlet ?? source.title ?? "Source",
-                "quote": EventPresentation.quoteRuns(source.quote, marking: phrases).map {
-                    ["text": $0.text, "mark": $0.mark]
-                },
+                // The runs for templates that mark the words themselves; the built-in one takes
+                // the quote made once, escaped, with <mark> around the event's words.
+                "quote": runs.map { ["text": $0.text, "mark": $0.mark] },
+                "quoteHTML": runs.map {
+                    $0.mark ? "<mark>\(AtomFeed.escape($0.text))</mark>" : AtomFeed.escape($0.text)
+                }
+                .joined(),
             ]
             if let link = EventPresentation.safeLink(source.url) { view["link"] = link }
             if let title = source.title { view["title"] = title }
@@ -214,15 +219,24 @@ public struct SiteRenderer: Sendable {
                 "index", title: "Latest events", heading: "Latest events", lede: lede,
                 events: try withCards(latest),
                 months: events.count > latest.count ? monthList : [], articleCount: articleCount))
-        for key in monthKeys where !unchangedMonths.contains(key) {
-            let list = months[key] ?? []
-            let label = EventPresentation.monthLabel(key)
-            try emit(
-                "\(key).html",
-                page(
-                    key, title: label, heading: "Events of \(label)",
-                    lede: "\(list.count) events, newest first.",
-                    events: try withCards(list), months: [], articleCount: nil))
+        // Month pages a few at a time, one per core; their cards are read first, on this thread.
+        let pending = monthKeys.filter { !unchangedMonths.contains($0) }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for first in stride(from: 0, to: pending.count, by: cores) {
+            let keys = Array(pending[first..<min(pending.count, first + cores)])
+            let inputs = try keys.map { try withCards(months[$0] ?? []) }
+            let pages = Pages(count: keys.count)
+            DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+                let label = EventPresentation.monthLabel(keys[index])
+                pages.set(
+                    index,
+                    page(
+                        keys[index], title: label, heading: "Events of \(label)",
+                        lede: "\(inputs[index].count) events, newest first.", events: inputs[index],
+                        months: [],
+                        articleCount: nil))
+            }
+            for (key, data) in zip(keys, pages.all()) { try emit("\(key).html", data) }
         }
         let about = templates.render("about", aboutContext(months: monthList))
         try emit(
@@ -242,6 +256,15 @@ public struct SiteRenderer: Sendable {
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try emit("assets/\(name)", data)
         }
+    }
+
+    /// Pages made by parallel workers, each into its own slot.
+    private final class Pages: @unchecked Sendable {
+        private var slots: [Data]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: Data(), count: count) }
+        func set(_ index: Int, _ data: Data) { lock.withLock { slots[index] = data } }
+        func all() -> [Data] { lock.withLock { slots } }
     }
 
     func aboutContext(months: [[String: Any]]) -> [String: Any] {

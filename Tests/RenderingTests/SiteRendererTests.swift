@@ -194,4 +194,22 @@ struct SiteRendererTests {
         }
         #expect(radii.count == 2 && radii[0] > radii[1])
     }
+
+    @Test func geoJSONFeaturesAreWrittenAsTheEncoderWritesThem() throws {
+        var tricky = Self.event
+        tricky.headline =
+            "Quote \" backslash \\ slash / tab \t newline \n bell \u{7} unit \u{1F} é 中 \u{2028}"
+        tricky.confidence = 1.0
+        var unlocated = Self.event
+        unlocated.location = nil
+        unlocated.casualties = nil
+        var whole = Self.event
+        whole.location?.lat = 50
+        whole.location?.lon = -0.000001
+        for event in [Self.event, tricky, unlocated, whole] {
+            let written = GeoJSON.featureText(event, url: "https://example.org/2025-03.html#e-x")
+            let encoded = try GeoJSON.encodedFeature(event, url: "https://example.org/2025-03.html#e-x")
+            #expect(written == String(decoding: encoded, as: UTF8.self))
+        }
+    }
 }
