@@ -400,8 +400,31 @@ public struct IncrementalBuild {
                 return (try store.articleFragments(), merged, facets)
             }
         }
+        let clustering = try cluster(store: store, summary: &summary)
+        loading.wait()
+        let (articleFragments, known, knownFacets) = try pieces.get()
+        let articles = articleFragments.filter { clustering.owner[$0.id] == $0.key }.map(\.fragment)
+        let added = try renderMissing(clustering, known: known, store: store, renderer: renderer)
+        let current = Set(clustering.signatures)
+        try store.updateMergedEvents(remove: known.keys.filter { !current.contains($0) }.sorted(), add: [:])
+        return try outputs(
+            clustering, known: known, knownFacets: knownFacets, added: added, articles: articles,
+            store: store,
+            renderer: renderer, out: out, summary: &summary)
+    }
+
+    /// The stored reports grouped into events, each group known by its reports and their files.
+    struct Clustering {
+        var owner: [String: ArticleKey]
+        var mentions: [StoredMention]
+        var keys: [MergeKey]
+        var clusters: [[Int]]
+        var signatures: [String]
+    }
+
+    /// Clusters every stored report; an article held by two files counts once (the first by path).
+    static func cluster(store: any TimelineStore, summary: inout Summary) throws -> Clustering {
         let storedFiles = try store.files()
-        // An article held by two files counts once: the first by path.
         let articleIDs = try store.articleIDs()
         var owner: [String: ArticleKey] = [:]
         for entry in articleIDs where owner[entry.id] == nil { owner[entry.id] = entry.key }
@@ -419,8 +442,7 @@ public struct IncrementalBuild {
         }
         let clusters = EventMerger().clusters(keys)
         // A cluster is known by its reports and the bytes of the files they came from.
-        var signatures: [String] = []
-        for cluster in clusters {
+        let signatures = clusters.map { cluster in
             var text = ""
             for member in cluster {
                 let mention = mentions[member]
@@ -428,24 +450,24 @@ public struct IncrementalBuild {
                     "\(mention.article.path)\u{1F}\(mention.article.ordinal)\u{1F}\(mention.eventID)\u{1F}"
                 text += (storedFiles[mention.article.path]?.hash ?? "") + "\u{1E}"
             }
-            signatures.append(ContentHash.of(text))
+            return ContentHash.of(text)
         }
-        loading.wait()
-        let (articleFragments, known, knownFacets) = try pieces.get()
-        var articles: [Data] = []
-        for entry in articleFragments where owner[entry.id] == entry.key { articles.append(entry.fragment) }
-        let current = Set(signatures)
-        let stale = known.keys.filter { !current.contains($0) }.sorted()
+        return Clustering(
+            owner: owner, mentions: mentions, keys: keys, clusters: clusters, signatures: signatures)
+    }
+
+    /// Combines and renders the clusters not seen before, in slices, so a full build never holds
+    /// every decoded event at once; their cards stay in the store until a page needs them.
+    static func renderMissing(
+        _ clustering: Clustering, known: [String: StoredMergedEvent], store: any TimelineStore,
+        renderer: SiteRenderer
+    ) throws -> [String: StoredMergedEvent] {
+        let (mentions, clusters, signatures) = (
+            clustering.mentions, clustering.clusters, clustering.signatures
+        )
         var added: [String: StoredMergedEvent] = [:]
         let missing = clusters.indices.filter { known[signatures[$0]] == nil }
-        // In slices, so a full build never holds every decoded event at once.
         let decoder = JSONDecoder()
-        func facets(_ data: Data) throws -> EventFacets {
-            guard let facets = EventFacets(line: String(decoding: data, as: UTF8.self)) else {
-                throw CocoaError(.coderReadCorrupt)
-            }
-            return facets
-        }
         for slice in stride(from: 0, to: missing.count, by: 2_000) {
             let part = missing[slice..<min(slice + 2_000, missing.count)]
             let blobs = try store.events(
@@ -464,7 +486,6 @@ public struct IncrementalBuild {
                 guard !members.isEmpty else { continue }
                 combined.append((signatures[index], EventMerger.combine(members)))
             }
-            // Kept at once; the cards stay in the store until a page needs them.
             var slice: [String: StoredMergedEvent] = [:]
             for (entry, rendered) in zip(combined, try renderer.render(combined.map(\.event))) {
                 slice[entry.signature] = StoredMergedEvent(
@@ -477,7 +498,17 @@ public struct IncrementalBuild {
                 added[signature] = event
             }
         }
-        try store.updateMergedEvents(remove: stale, add: [:])
+        return added
+    }
+
+    /// The merged events in order, the feeds' newest reports, and which month pages are as written.
+    static func outputs(
+        _ clustering: Clustering, known: [String: StoredMergedEvent], knownFacets: [String: EventFacets],
+        added: [String: StoredMergedEvent], articles: [Data], store: any TimelineStore,
+        renderer: SiteRenderer,
+        out: URL, summary: inout Summary
+    ) throws -> Outputs {
+        let (keys, clusters, signatures) = (clustering.keys, clustering.clusters, clustering.signatures)
         // Newest first, as EventMerger.merge orders them: by the best report's start, then the id.
         var order: [(start: String, id: String, index: Int)] = []
         for (index, cluster) in clusters.enumerated() {
@@ -487,34 +518,33 @@ public struct IncrementalBuild {
         }
         order.sort { ($0.start, $0.id) > ($1.start, $1.id) }
         summary.events = clusters.count
-        summary.sources = mentions.count
+        summary.sources = clustering.mentions.count
         var rendered: [RenderedEvent] = []
-        var monthOf: [String: String] = [:]
+        var monthText: [String: String] = [:]
         var renderedSignatures: [String] = []
         rendered.reserveCapacity(order.count)
         for entry in order {
-            guard let stored = known[signatures[entry.index]] ?? added[signatures[entry.index]] else {
-                continue
-            }
-            defer { monthOf[signatures[entry.index]] = rendered.last?.facets.month }
+            let signature = signatures[entry.index]
+            guard let stored = known[signature] ?? added[signature] else { continue }
+            guard
+                let facets = knownFacets[signature]
+                    ?? EventFacets(line: String(decoding: stored.facets, as: UTF8.self))
+            else { throw CocoaError(.coderReadCorrupt) }
             rendered.append(
                 RenderedEvent(
                     json: stored.json, html: stored.html, csv: stored.csv, geojson: stored.geojson,
-                    facets: try knownFacets[signatures[entry.index]] ?? facets(stored.facets)))
-            renderedSignatures.append(signatures[entry.index])
+                    facets: facets))
+            renderedSignatures.append(signature)
+            // A month page holds its events in order: the same signatures, the same page.
+            monthText[facets.month, default: ""] += signature + " "
         }
         // The feeds hold the newest reports, whole.
         let newest = rendered.indices.sorted {
             (rendered[$0].facets.firstReported ?? "", rendered[$0].facets.id)
                 > (rendered[$1].facets.firstReported ?? "", rendered[$1].facets.id)
         }.prefix(renderer.feedSize)
+        let decoder = JSONDecoder()
         let feed = try newest.map { try decoder.decode(Event.self, from: rendered[$0].json) }
-        // A month page holds its events in order: the same signatures, the same page.
-        var monthText: [String: String] = [:]
-        for entry in order {
-            let signature = signatures[entry.index]
-            monthText[monthOf[signature] ?? EventFacets.undated, default: ""] += signature + " "
-        }
         var digests: [String: String] = [:]
         for (month, text) in monthText { digests[month] = ContentHash.of(text) }
         let previous = Self.readDigests(try store.setting("pages"))
