@@ -14,6 +14,7 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case badRecord(line: Int, String)
         case unsupportedType(String)
         case outsideInput
+        case loopingLink
 
         public var description: String {
             switch self {
@@ -29,6 +30,7 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
             case .badRecord(let line, let why): "line \(line): \(why)"
             case .unsupportedType(let ext): "unsupported file type '\(ext)'"
             case .outsideInput: "a link that points outside the input folder"
+            case .loopingLink: "a link back to a folder already read (skipped)"
             }
         }
     }

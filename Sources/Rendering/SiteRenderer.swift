@@ -55,7 +55,7 @@ public struct SiteRenderer: Sendable {
         let view = Self.view(event, facets: facets)
         let html = templates.render("event", view)
         return RenderedEvent(
-            json: try EventsJSON.fragment(event), html: Data(html.utf8), csv: Data(EventsCSV.row(event).utf8),
+            json: EventJSONWriter.write(event), html: Data(html.utf8), csv: Data(EventsCSV.row(event).utf8),
             geojson: try GeoJSON.feature(event, url: link(to: facets)), facets: facets)
     }
 
@@ -119,11 +119,18 @@ public struct SiteRenderer: Sendable {
                 }
                 .joined(),
             ]
-            if let link = EventPresentation.safeLink(source.url) { view["link"] = link }
+            // Sections hold dictionaries, so the names inside them are found without reflection.
+            if let link = EventPresentation.safeLink(source.url) {
+                view["link"] = link
+                view["linked"] = ["href": link, "outlet": view["outlet"]!]
+            }
             if let title = source.title { view["title"] = title }
             if let published = source.published, let day = CalendarDay(String(published.prefix(10))) {
                 view["published"] = String(published.prefix(10))
                 view["publishedLabel"] = EventPresentation.dayLabel(day)
+                view["dated"] = [
+                    "day": String(published.prefix(10)), "label": EventPresentation.dayLabel(day),
+                ]
             }
             return view
         }
@@ -148,7 +155,9 @@ public struct SiteRenderer: Sendable {
         ]
         if let place {
             view["placeLabel"] = place
-            if let osm = EventPresentation.mapLink(event.location) { view["osm"] = osm }
+            if let osm = EventPresentation.mapLink(event.location) {
+                view["osm"] = ["href": osm, "place": place]
+            }
         }
         if let acled = event.acled {
             view["acled"] = ["eventType": acled.eventType, "subEventType": acled.subEventType]

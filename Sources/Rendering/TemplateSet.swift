@@ -184,7 +184,10 @@ public struct TemplateSet: Sendable {
                 if tag.hasPrefix("{") { tag.removeFirst() }
                 if let first = tag.first, "#^/&".contains(first) { tag.removeFirst() }
                 tag = tag.trimmingCharacters(in: .whitespaces)
-                if !tag.isEmpty && !tag.hasPrefix("!") && !tag.hasPrefix(">") && !tag.hasPrefix("%") {
+                // "." is the value of the section it stands in, not a name of the data.
+                if !tag.isEmpty && tag != "." && !tag.hasPrefix("!") && !tag.hasPrefix(">")
+                    && !tag.hasPrefix("%")
+                {
                     names.insert(tag)
                 }
                 rest = rest[close.upperBound...]

@@ -129,6 +129,31 @@ struct ArticleLoaderTests {
         #expect(error.reason == .outsideInput)
     }
 
+    @Test func eachFolderIsReadOnceWhateverLinksLeadToIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(story, to: "in/a.txt")
+        try folder.write(story, to: "in/sub/b.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("in/sub/loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("in/again").path, withDestinationPath: "sub")
+        try folder.write(story, to: "elsewhere/c.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("in/out").path,
+            withDestinationPath: folder.url.appendingPathComponent("elsewhere").path)
+        let results = ArticleLoader().files(in: [folder.url.appendingPathComponent("in").path])
+        let found = results.compactMap { try? $0.get() }.map { ($0 as NSString).lastPathComponent }
+        #expect(found.sorted() == ["a.txt", "b.txt"])
+        let reasons = results.compactMap { result -> IngestError.Reason? in
+            if case .failure(let error) = result { error.reason } else { nil }
+        }
+        // The folder itself is read ("in/sub/b.txt"); the links to folders already read ("in/again",
+        // "in/sub/loop") are passed over, and the one out of the input ("in/out") is refused.
+        #expect(results.contains { (try? $0.get())?.hasSuffix("in/sub/b.txt") ?? false })
+        #expect(reasons.filter { $0 == .loopingLink }.count == 2)
+        #expect(reasons.filter { $0 == .outsideInput }.count == 1)
+    }
+
     @Test func oneBadFileDoesNotStopTheOthers() throws {
         let folder = try TemporaryFolder()
         try folder.write(story, to: "1-good.txt")

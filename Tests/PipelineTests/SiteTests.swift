@@ -1,9 +1,10 @@
 import EventModel
 import Foundation
 import Pipeline
-import Rendering
 import TestSupport
 import Testing
+
+@testable import Rendering
 
 /// The site and feeds a build writes: safe with hostile articles, stopped by a broken template,
 /// valid feeds, and `Output/` in the repository exactly what the README's first command makes.
@@ -169,6 +170,16 @@ struct SiteTests {
             #expect(
                 kept == fresh, "Output/\(name) is out of date: run `swift run sitrep build Examples/articles`"
             )
+        }
+    }
+
+    @Test func everyExampleEventIsWrittenAsTheEncoderWritesIt() throws {
+        let (document, _) = Pipeline().extract(["Examples/articles"])
+        #expect(document.events.count > 20)
+        for event in document.events {
+            #expect(
+                String(decoding: EventJSONWriter.write(event), as: UTF8.self)
+                    == String(decoding: try EventsJSON.fragment(event), as: UTF8.self))
         }
     }
 }

@@ -212,4 +212,34 @@ struct SiteRendererTests {
             #expect(written == String(decoding: encoded, as: UTF8.self))
         }
     }
+
+    @Test func eventLinesAreWrittenAsTheEncoderWritesThem() throws {
+        var bare = Self.event
+        bare.acled = nil
+        bare.location = nil
+        bare.casualties = nil
+        bare.outcome = nil
+        bare.summary = "A \"summary\" with \\ and \n and é"
+        bare.quantities = ["villages": 2, "explosions": 161]
+        bare.weapons = [Weapon(weaponClass: .drone)]
+        bare.actors = [Actor(name: "Unknown gunmen", role: .initiator)]
+        bare.sources[0].span = nil
+        bare.firstReported = nil
+        var rich = Self.event
+        rich.casualties = Casualties(
+            killed: CasualtyCount(value: 3),
+            injured: CasualtyCount(value: 12, max: 14, children: 2, text: "12"),
+            missing: CasualtyCount(value: 1), captured: CasualtyCount(value: 5))
+        rich.location?.geonamesID = 706483
+        rich.acled?.timePrecision = 1
+        rich.acled?.geoPrecision = 2
+        rich.confidence = 1.0
+        rich.tags = ["missile_strike", "UA"]
+        rich.targets = ["residential"]
+        for event in [Self.event, bare, rich] {
+            #expect(
+                String(decoding: EventJSONWriter.write(event), as: UTF8.self)
+                    == String(decoding: try EventsJSON.fragment(event), as: UTF8.self))
+        }
+    }
 }

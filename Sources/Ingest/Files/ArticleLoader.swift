@@ -57,7 +57,9 @@ public struct ArticleLoader: Sendable {
                 continue
             }
             let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
-            results += walk(folder: input, resolved: root, root: root)
+            var visited = Set<FolderIdentity>()
+            if let identity = FolderIdentity(input) { visited.insert(identity) }
+            results += walk(folder: input, resolved: root, root: root, visited: &visited)
         }
         return results
     }
@@ -65,13 +67,15 @@ public struct ArticleLoader: Sendable {
     /// - Parameters:
     ///   - resolved: the folder's real path (links resolved); its plain entries are inside it.
     ///   - root: the real path of the input folder; nothing outside it is read.
-    private func walk(folder: String, resolved folderResolved: String, root: String) -> [Result<
-        FoundFile, IngestError
-    >] {
+    ///   - visited: the folders read so far: each is read once, however many links lead to it.
+    private func walk(
+        folder: String, resolved folderResolved: String, root: String, visited: inout Set<FolderIdentity>
+    ) -> [Result<FoundFile, IngestError>] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return [.failure(IngestError(file: folder, reason: .unreadable("the folder cannot be listed")))]
         }
         var results: [Result<FoundFile, IngestError>] = []
+        var linked: [(path: String, resolved: String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             // One lstat per entry; only a link needs resolving to see where it points.
@@ -87,7 +91,16 @@ public struct ArticleLoader: Sendable {
             guard let target else { continue }
             let inside = resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
             if target.type == .folder {
-                if inside { results += walk(folder: path, resolved: resolved, root: root) }
+                guard inside else {
+                    results.append(.failure(IngestError(file: path, reason: .outsideInput)))
+                    continue
+                }
+                // Links to folders wait until the folders themselves are read.
+                if entry.type == .link {
+                    linked.append((path, resolved))
+                } else if let identity = FolderIdentity(path), visited.insert(identity).inserted {
+                    results += walk(folder: path, resolved: resolved, root: root, visited: &visited)
+                }
                 continue
             }
             guard Self.isSupported(name) else { continue }
@@ -95,6 +108,14 @@ public struct ArticleLoader: Sendable {
                 inside
                     ? .success(FoundFile(path: path, size: target.size, modified: target.modified))
                     : .failure(IngestError(file: path, reason: .outsideInput)))
+        }
+        // A link to a folder already read (`sub/loop -> ../`) is passed over, said once.
+        for (path, resolved) in linked {
+            if let identity = FolderIdentity(path), visited.insert(identity).inserted {
+                results += walk(folder: path, resolved: resolved, root: root, visited: &visited)
+            } else {
+                results.append(.failure(IngestError(file: path, reason: .loopingLink)))
+            }
         }
         return results
     }

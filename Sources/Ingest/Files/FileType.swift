@@ -34,6 +34,19 @@ enum FileType: Equatable {
     }
 }
 
+/// A folder's identity on its disk (device and inode): the same folder however a link reaches it.
+struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}
+
 /// A file's size and modification time in seconds, from one `stat` call; nil when it is missing.
 public enum FileStamp {
     public static func of(_ path: String) -> (size: Int, modified: Double)? {
