@@ -209,64 +209,105 @@ public struct IncrementalBuild {
         return true
     }
 
-    /// Reads and extracts the changed files, saving every 200; forgets the removed ones.
+    /// What reading one changed file came to.
+    enum FileOutcome {
+        /// Its bytes are as stored: only its size and time are new.
+        case unchanged(StoredFile, failure: ReadFailure?)
+        /// Read anew (or unreadable), with the failures of its records.
+        case read(FileChange, failures: [ReadFailure], articles: Int, events: Int)
+    }
+
+    /// Reads and extracts one file; safe to run on many files at once.
+    static func process(
+        _ item: Scan.Item, old: StoredFile?, loader: ArticleLoader, extractor: EventExtractor
+    ) throws -> FileOutcome {
+        switch loader.bytes(of: item.path) {
+        case .failure(let error):
+            let failure = ReadFailure(error)
+            let file = StoredFile(
+                path: item.path, size: item.size, modified: item.modified, hash: "", error: failure.reason)
+            return .read(FileChange(file: file, articles: []), failures: [failure], articles: 0, events: 0)
+        case .success(let data):
+            let hash = ContentHash.of(data)
+            if let old, old.hash == hash {
+                let file = StoredFile(
+                    path: item.path, size: item.size, modified: item.modified, hash: hash, error: old.error)
+                return .unchanged(file, failure: old.error.map { ReadFailure(path: item.path, reason: $0) })
+            }
+            var kept: [StoredArticle] = []
+            var failures: [ReadFailure] = []
+            var events = 0
+            for (ordinal, result) in loader.read(data: data, path: item.path).enumerated() {
+                switch result {
+                case .success(let article):
+                    let found = extractor.extract(from: article)
+                    events += found.count
+                    kept.append(
+                        try stored(article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal))
+                    )
+                case .failure(let error):
+                    failures.append(ReadFailure(error))
+                }
+            }
+            let file = StoredFile(
+                path: item.path, size: item.size, modified: item.modified, hash: hash,
+                error: failures.isEmpty ? nil : failures.map(\.reason).joined(separator: "; "))
+            return .read(
+                FileChange(file: file, articles: kept), failures: failures, articles: kept.count,
+                events: events)
+        }
+    }
+
+    /// Outcomes written by parallel workers, each into its own slot.
+    private final class Outcomes: @unchecked Sendable {
+        private var slots: [Result<FileOutcome, any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<FileOutcome, any Error>) {
+            lock.withLock { slots[index] = value }
+        }
+        func all() -> [Result<FileOutcome, any Error>?] { lock.withLock { slots } }
+    }
+
+    /// Reads and extracts the changed files on every core, a few files per core at a time, and
+    /// keeps them in the scan's order (the same bytes as on one core); saves every 200 files and
+    /// forgets the removed ones.
     private func readChanged(
         _ scan: Scan, loader: ArticleLoader, store: SQLiteTimelineStore, summary: inout Summary
     ) throws -> (articles: Int, events: Int) {
-        var extractor: EventExtractor?
         var batch: [FileChange] = []
         var touched: [StoredFile] = []
         var events = 0
         var articles = 0
-        for (done, item) in scan.changed.enumerated() {
-            progress?(done, scan.changed.count)
-            switch loader.bytes(of: item.path) {
-            case .failure(let error):
-                let failure = ReadFailure(error)
-                summary.failures.append(failure)
-                batch.append(
-                    FileChange(
-                        file: StoredFile(
-                            path: item.path, size: item.size, modified: item.modified, hash: "",
-                            error: failure.reason), articles: []))
-            case .success(let data):
-                let hash = ContentHash.of(data)
-                if let old = scan.stored[item.path], old.hash == hash {
-                    touched.append(
-                        StoredFile(
-                            path: item.path, size: item.size, modified: item.modified, hash: hash,
-                            error: old.error))
-                    if let reason = old.error {
-                        summary.failures.append(ReadFailure(path: item.path, reason: reason))
-                    }
-                    continue
+        // Built only when a file changed: a build with nothing to read skips the lexicons.
+        let extractor = scan.changed.isEmpty ? nil : Pipeline.extractor(state: options.state)
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = cores * 4
+        for first in stride(from: 0, to: scan.changed.count, by: chunk) {
+            progress?(first, scan.changed.count)
+            let items = Array(scan.changed[first..<min(scan.changed.count, first + chunk)])
+            let outcomes = Outcomes(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                outcomes.set(
+                    index,
+                    Result {
+                        try Self.process(
+                            items[index], old: scan.stored[items[index].path], loader: loader,
+                            extractor: extractor!)
+                    })
+            }
+            for outcome in outcomes.all() {
+                switch try outcome!.get() {
+                case .unchanged(let file, let failure):
+                    touched.append(file)
+                    if let failure { summary.failures.append(failure) }
+                case .read(let change, let failures, let read, let found):
+                    batch.append(change)
+                    summary.failures += failures
+                    articles += read
+                    events += found
+                    if !change.file.hash.isEmpty { summary.filesRead += 1 }
                 }
-                var stored: [StoredArticle] = []
-                var reasons: [String] = []
-                for (ordinal, result) in loader.read(data: data, path: item.path).enumerated() {
-                    switch result {
-                    case .success(let article):
-                        // Built only when a file changed: a build with nothing to read skips the lexicons.
-                        if extractor == nil { extractor = Pipeline.extractor(state: options.state) }
-                        let found = extractor?.extract(from: article) ?? []
-                        events += found.count
-                        articles += 1
-                        stored.append(
-                            try Self.stored(
-                                article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal)))
-                    case .failure(let error):
-                        let failure = ReadFailure(error)
-                        summary.failures.append(failure)
-                        reasons.append(failure.reason)
-                    }
-                }
-                batch.append(
-                    FileChange(
-                        file: StoredFile(
-                            path: item.path, size: item.size, modified: item.modified, hash: hash,
-                            error: reasons.isEmpty ? nil : reasons.joined(separator: "; ")),
-                        articles: stored))
-                summary.filesRead += 1
             }
             if batch.count >= 200 {
                 try store.save(batch)

@@ -50,6 +50,35 @@ struct ArticleLoaderTests {
                 == IngestError(file: path, reason: .tooLarge(bytes: 2000, limit: 1024)))
     }
 
+    @Test func theLimitOfAnExportIsPerRecord() throws {
+        let folder = try TemporaryFolder()
+        func record(_ id: Int, words: Int) -> String {
+            let text = String(repeating: "Shelling hit the town on Saturday, officials said. ", count: words)
+            return #"{"id":"r\#(id)","published":"2025-03-15","text":"\#(text)"}"#
+        }
+        // 3 records of about 700 bytes and one of 2,600: the file is over the 1,024-byte limit,
+        // one record is.
+        let lines = [record(1, words: 13), record(2, words: 13), record(3, words: 50), record(4, words: 13)]
+        let path = try folder.write(lines.joined(separator: "\n"), to: "export.jsonl")
+        let results = ArticleLoader(maximumBytes: 1024).read(file: path)
+        #expect(results.count == 4)
+        #expect(
+            results.compactMap { try? $0.get() }.map(\.path) == ["\(path)#r1", "\(path)#r2", "\(path)#r4"])
+        guard case .failure(let error) = results[2], case .badRecord(let line, let why) = error.reason else {
+            Issue.record("the big record was not refused on its own")
+            return
+        }
+        #expect(line == 3 && why.hasPrefix("too large"))
+        // Any other file over the limit is still refused whole.
+        let page = try folder.write(String(repeating: "word ", count: 400), to: "big.txt")
+        guard case .failure(let big) = try #require(ArticleLoader(maximumBytes: 1024).read(file: page).first),
+            case .tooLarge = big.reason
+        else {
+            Issue.record("a text over the limit was read")
+            return
+        }
+    }
+
     @Test func gzipThatInflatesPastTheLimitIsRefused() throws {
         let folder = try TemporaryFolder()
         let bomb = try gzipped(Data(repeating: UInt8(ascii: "a"), count: 200_000))

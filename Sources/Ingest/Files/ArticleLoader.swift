@@ -11,6 +11,19 @@ public struct ArticleLoader: Sendable {
     public var excludedFolders: [String]
 
     public static let defaultMaximumBytes = 20 * 1024 * 1024
+    /// The largest JSON Lines export read: its records are articles, each held to
+    /// `maximumBytes`; the file that carries them may be far larger.
+    public static let maximumExportBytes = 8 * 1024 * 1024 * 1024
+
+    /// Whether a file name is a JSON Lines export (optionally gzip'd).
+    static func isExport(_ path: String) -> Bool {
+        var name = (path as NSString).lastPathComponent.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        return name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson")
+    }
+
+    /// The size limit of a file: one article's, or an export's.
+    func limit(for path: String) -> Int { Self.isExport(path) ? Self.maximumExportBytes : maximumBytes }
     static let supportedExtensions: Set<String> = [
         "html", "htm", "xhtml", "txt", "text", "md", "markdown", "jsonl", "ndjson",
     ]
@@ -154,10 +167,10 @@ public struct ArticleLoader: Sendable {
             var name = (path as NSString).lastPathComponent.lowercased()
             if Gzip.isCompressed(data) {
                 do {
-                    data = try Gzip.decompress(data, limit: maximumBytes)
+                    data = try Gzip.decompress(data, limit: limit(for: path))
                 } catch .tooLarge {
                     throw IngestError(
-                        file: path, reason: .tooLarge(bytes: maximumBytes + 1, limit: maximumBytes))
+                        file: path, reason: .tooLarge(bytes: limit(for: path) + 1, limit: limit(for: path)))
                 } catch {
                     throw IngestError(file: path, reason: .badGzip)
                 }
@@ -171,7 +184,7 @@ public struct ArticleLoader: Sendable {
             if TextDecoding.looksBinary(data) { throw IngestError(file: path, reason: .binary) }
             switch (name as NSString).pathExtension {
             case "jsonl", "ndjson":
-                return records.read(data, path: path)
+                return records.read(data, path: path, maximumRecordBytes: maximumBytes)
             case "html", "htm", "xhtml":
                 return [.success(try html.read(data, path: path))]
             case "txt", "text", "md", "markdown":
@@ -226,8 +239,8 @@ public struct ArticleLoader: Sendable {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size == 0 { throw IngestError(file: path, reason: .empty) }
-        if size > maximumBytes {
-            throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: maximumBytes))
+        if size > limit(for: path) {
+            throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: limit(for: path)))
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))

@@ -45,14 +45,28 @@ public struct ArticleRecordReader: Sendable {
 
     public init() {}
 
-    /// One result per non-blank line, in order.
-    public func read(_ data: Data, path: String) -> [Result<Article, IngestError>] {
+    /// One result per non-blank line, in order; a line over `maximumRecordBytes` is one failure
+    /// naming the file and the line, and the others still load.
+    public func read(
+        _ data: Data, path: String, maximumRecordBytes: Int = ArticleLoader.defaultMaximumBytes
+    ) -> [Result<Article, IngestError>] {
         var results: [Result<Article, IngestError>] = []
         var lineNumber = 0
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if trimmed.count > maximumRecordBytes {
+                results.append(
+                    .failure(
+                        IngestError(
+                            file: path,
+                            reason: .badRecord(
+                                line: lineNumber,
+                                "too large (\(trimmed.count) bytes; the limit for one article is \(maximumRecordBytes))"
+                            ))))
+                continue
+            }
             results.append(readLine(Data(trimmed), number: lineNumber, path: path))
         }
         return results
