@@ -282,7 +282,7 @@ public struct IncrementalBuild {
         // Built only when a file changed: a build with nothing to read skips the lexicons.
         let extractor = scan.changed.isEmpty ? nil : Pipeline.extractor(state: options.state)
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = cores * 4
+        let chunk = cores * 32
         for first in stride(from: 0, to: scan.changed.count, by: chunk) {
             progress?(first, scan.changed.count)
             let items = Array(scan.changed[first..<min(scan.changed.count, first + chunk)])
