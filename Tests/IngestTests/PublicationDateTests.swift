@@ -25,9 +25,12 @@ struct PublicationDateTests {
                 "https://www.nytimes.com/2019/11/19/opinion/x.html",
                 "https://www.latimes.com/story/2019-11-19/gannett",
                 "https://example.org/news/20191118/story", "https://example.org/2019/11/story",
-                "https://example.org/a/12345",
+                "https://example.org/a/12345", "https://example.org/news/strike-on-odesa-2019-11-17-story",
+                "https://example.org/world/odesa-strike-20191116.html",
+                "https://example.org/a?date=2019-11-15",
+                "https://example.org/item-20191116123456",
             ],
-            ["2019-11-19", "2019-11-19", "2019-11-18", nil, nil]))
+            ["2019-11-19", "2019-11-19", "2019-11-18", nil, nil, "2019-11-17", "2019-11-16", nil, nil]))
     func findsDatesInURLs(url: String, expected: String?) {
         #expect(PublicationDate.fromURL(url) == expected)
     }

@@ -25,12 +25,26 @@ public enum PublicationDate {
     /// Days since 1970-01-01 of a `YYYY-MM-DD…` value (proleptic Gregorian calendar).
     public static func dayNumber(_ value: String) -> Int? { CalendarDay(value)?.dayNumber }
 
-    /// A date in a URL path: `/2019/11/19/`, `/2019-11-19`, `/20191119/`.
+    /// A date in a URL path: `/2019/11/19/`, `/2019-11-19`, `/20191119/`, or inside a slug
+    /// (`/news/strike-on-odesa-2019-11-19-story`, `…-20191119.html`).
     public static func fromURL(_ url: String) -> String? {
         let bytes = Array(url.utf8)
+        // Only the path: a query's numbers are no dates.
+        let end =
+            bytes.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? bytes.count
+        let path = Array(bytes[..<end])
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "/"), let found = dateAfterSlash(bytes, index + 1) {
+        while index < path.count {
+            if path[index] == UInt8(ascii: "/"), let found = dateAfterSlash(path, index + 1) {
+                return found
+            }
+            index += 1
+        }
+        index = 0
+        while index < path.count {
+            if path[index] == UInt8(ascii: "-") || path[index] == UInt8(ascii: "_"),
+                let found = dateAfterSlash(path, index + 1, inSlug: true)
+            {
                 return found
             }
             index += 1
@@ -38,8 +52,18 @@ public enum PublicationDate {
         return nil
     }
 
-    private static func dateAfterSlash(_ b: [UInt8], _ start: Int) -> String? {
+    /// - Parameter inSlug: after a word of a slug, the date must end the slug or a word of it.
+    private static func dateAfterSlash(_ b: [UInt8], _ start: Int, inSlug: Bool = false) -> String? {
         guard let year = number(b, start, 4), (1990...2100).contains(year) else { return nil }
+        if inSlug {
+            // "…-2019-11-19-…" or "…-20191119.html": the date is a whole word of the slug.
+            let length = start + 4 < b.count && b[start + 4] == UInt8(ascii: "-") ? 10 : 8
+            let after = start + length
+            guard after <= b.count, after == b.count || "-_./".utf8.contains(b[after]),
+                let date = dateAfterSlash(Array(b[..<after]), start)
+            else { return nil }
+            return date
+        }
         var i = start + 4
         if i < b.count, b[i] == UInt8(ascii: "/") || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "_") {
             let separator = b[i]
