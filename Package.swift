@@ -10,7 +10,9 @@ let package = Package(
     name: "Sitrep",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "sitrep", targets: ["sitrep"])
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        // The stages, for the fuzz targets in Fuzz/ (a package of its own, built with sanitizers).
+        .library(name: "SitrepStages", targets: ["EventModel", "Ingest", "Extraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -97,6 +97,7 @@ public struct IncrementalBuild {
         let store = try SQLiteTimelineStore(path: location.database)
         let out = URL(fileURLWithPath: options.out)
         let previousOutputs = try OutputOwnership.check(out, store: store, force: options.force)
+        OutputOwnership.removeLeftovers(in: out)
         var summary = Summary()
         var steps = StepRunner(total: 4, log: log)
         let rerender = try prepare(store, renderer: renderer, summary: &summary)
@@ -607,9 +608,11 @@ public struct IncrementalBuild {
     ) throws -> (written: Int, names: Set<String>) {
         var written = 0
         var names = Set<String>()
+        // Every output is written beside its place, then all are renamed at once.
+        let staging = OutputFile.Staging()
         func emit(_ name: String, _ data: Data) throws {
             names.insert(name)
-            if try OutputFile.write(data, to: out.appendingPathComponent(name)) { written += 1 }
+            if try staging.stage(data, to: out.appendingPathComponent(name)) { written += 1 }
         }
         try emit(
             "events.json", EventsJSON.document(articles: outputs.articles, events: outputs.events.map(\.json))
@@ -622,6 +625,7 @@ public struct IncrementalBuild {
                 let cards = try store.mergedCards(signatures)
                 return signatures.map { cards[$0] ?? Data() }
             }, emit: emit)
+        try staging.commit()
         return (written, names)
     }
 

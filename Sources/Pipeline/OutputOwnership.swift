@@ -57,6 +57,19 @@ enum OutputOwnership {
         return removed
     }
 
+    /// Removes the temporary files a killed build left (`.NAME.PID.tmp`, see `OutputFile`).
+    static func removeLeftovers(in out: URL) {
+        for folder in [out, out.appendingPathComponent("assets")] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let parts = name.split(separator: ".")
+                guard name.hasPrefix("."), name.hasSuffix(".tmp"), parts.count >= 3,
+                    parts[parts.count - 2].allSatisfy(\.isNumber)
+                else { continue }
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
     /// Keeps the list of files made in `out`.
     static func record(_ files: Set<String>, for out: URL, store: SQLiteTimelineStore) throws {
         try store.setSetting(
