@@ -19,7 +19,7 @@ before=$(cd "$small/out" && find . -type f ! -name '.*' -exec sha256sum {} + | s
 echo "first build: $(du -sh "$small/out" | cut -f1) of outputs in a 3 MB filesystem"
 
 # 400 more articles: their pages do not fit.
-find /tmp/sitrep-build-benchmark/articles -name '*.txt' | head -400 | xargs -I{} cp {} "$work/in/"
+(find /tmp/sitrep-build-benchmark/articles -name '*.txt' || true) | head -400 | xargs -I{} cp {} "$work/in/"
 set +e
 message=$("$sitrep" build "$work/in" --out "$small/out" --state "$work/state" 2>&1 >/dev/null)
 status=$?
@@ -37,6 +37,6 @@ mount -o remount,size=200m "$small"
 if diff -r -x '.*' "$small/out" "$work/fresh" >/dev/null; then
     echo "its outputs: identical to a fresh build's"
 else
-    echo "its outputs: DIFFERENT from a fresh build's"; exit 1
+    echo "its outputs: DIFFERENT from a fresh build's:"; diff -rq -x ".*" "$small/out" "$work/fresh" | head -5; exit 1
 fi
 [ "$status" -ne 0 ] && [ "$before" = "$after" ] && [ "$leftovers" -eq 0 ]

@@ -129,6 +129,9 @@ public struct IncrementalBuild {
         {
             return try upToDate(store, summary: summary)
         }
+        // Until this build's outputs are all in place, the state does not vouch for any: a build
+        // killed or failed from here on is followed by one that writes them again.
+        try store.setSetting("output", nil)
         let outputs = try steps.run("merge and render events") { () throws -> (Outputs, String) in
             let outputs = try Self.merge(store: store, renderer: renderer, out: out, summary: &summary)
             return (

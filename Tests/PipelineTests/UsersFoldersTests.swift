@@ -183,4 +183,28 @@ struct UsersFoldersTests {
         #expect(try scratch.text("site/index.html").contains("Kharkiv"))
         #expect(scratch.exists("site/assets/style.css"))
     }
+
+    @Test func aFailedWriteKeepsThePreviousSiteAndTheNextBuildWritesItAll() throws {
+        let scratch = try Scratch()
+        _ = try scratch.build()
+        let before = try scratch.text("site/index.html")
+        // A second article, and an output that cannot be written: "assets" is a file now.
+        try Data(UsersFoldersTests.story.replacingOccurrences(of: "Kharkiv", with: "Sumy").utf8).write(
+            to: URL(fileURLWithPath: scratch.path("articles/b.txt")))
+        try FileManager.default.removeItem(atPath: scratch.path("site/assets"))
+        try Data("in the way".utf8).write(to: URL(fileURLWithPath: scratch.path("site/assets")))
+        #expect(throws: OutputFile.WriteError.self) { try scratch.build() }
+        #expect(try scratch.text("site/index.html") == before)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratch.path("site")).filter {
+                $0.hasSuffix(".tmp")
+            }
+            .isEmpty)
+        // With the obstacle gone, the next build writes everything, though it reads nothing new.
+        try FileManager.default.removeItem(atPath: scratch.path("site/assets"))
+        let next = try scratch.build()
+        #expect(next.filesRead == 0 && !next.upToDate && next.articles == 2)
+        #expect(try scratch.text("site/index.html").contains("Sumy"))
+        #expect(scratch.exists("site/assets/style.css"))
+    }
 }
