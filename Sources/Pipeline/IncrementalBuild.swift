@@ -287,6 +287,7 @@ public struct IncrementalBuild {
         let extractor = scan.changed.isEmpty ? nil : Pipeline.extractor(state: options.state)
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = cores * 32
+        var lastSave = DispatchTime.now().uptimeNanoseconds
         for first in stride(from: 0, to: scan.changed.count, by: chunk) {
             progress?(first, scan.changed.count)
             let items = Array(scan.changed[first..<min(scan.changed.count, first + chunk)])
@@ -313,9 +314,14 @@ public struct IncrementalBuild {
                     if !change.file.hash.isEmpty { summary.filesRead += 1 }
                 }
             }
-            if batch.count >= 200 {
+            // Saved every 200 files, 2,000 articles or 10 seconds, whichever comes first.
+            let held = batch.reduce(0) { $0 + $1.articles.count }
+            if batch.count >= 200 || held >= 2_000
+                || DispatchTime.now().uptimeNanoseconds - lastSave > 10_000_000_000
+            {
                 try store.save(batch)
                 batch.removeAll()
+                lastSave = DispatchTime.now().uptimeNanoseconds
             }
         }
         try store.save(batch)
