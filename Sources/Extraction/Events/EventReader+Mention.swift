@@ -8,6 +8,12 @@ extension EventReader {
         -> [Mention]
     {
         let range = segment.range
+        // A trigger outside its clause (text with control characters splits oddly) has no
+        // arguments there to read.
+        guard range.lowerBound <= choice.trigger.lowerBound, choice.trigger.upperBound <= range.upperBound
+        else {
+            return []
+        }
         let sentence = text.sentences[index].tokens
         let kind = choice.kind
         let (found, fromContext) = placesOf(

@@ -80,9 +80,10 @@ extension EventReader {
         }
         // "the fighting around Pokrovsk could intensify": a deed named as the subject of a modal.
         if cue.form == .noun,
-            (trigger.upperBound..<min(range.upperBound, trigger.upperBound + 5)).contains(where: {
-                Self.modals.contains(tokens[$0].lower)
-            })
+            (min(trigger.upperBound, range.upperBound)..<min(range.upperBound, trigger.upperBound + 5))
+                .contains(where: {
+                    Self.modals.contains(tokens[$0].lower)
+                })
         {
             return true
         }
