@@ -6,7 +6,7 @@ public enum PlacePrecision: String, Codable, Hashable, Sendable, CaseIterable {
 /// Where an event happened, resolved against the gazetteer.
 public struct Place: Codable, Hashable, Sendable {
     public var name: String
-    /// First-level region, e.g. "Kursk Oblast".
+    /// First-level region, e.g. "Bryansk Oblast".
     public var admin1: String?
     /// ISO 3166-1 alpha-2.
     public var country: String?

@@ -105,7 +105,7 @@ public enum EventMatching {
         "rayon", "county", "prefecture", "municipality", "republic", "of", "the", "city", "gov",
     ]
 
-    /// A name without accents, case, punctuation or generic words ("Sumy Oblast" → "sumy").
+    /// A name without accents, case, punctuation or generic words ("Chernihiv Oblast" → "sumy").
     public static func normalizedPlace(_ name: String?) -> String {
         guard let name else { return "" }
         let decomposed = name.decomposedStringWithCompatibilityMapping.unicodeScalars.filter {

@@ -10,7 +10,7 @@ struct FoundActor: Sendable {
 
 /// Finds actors: named groups and institutions (`actors.json`), "Russian forces", "Ukraine's
 /// military", a country as a subject ("Russia launched"), a capital speaking for its government
-/// ("Moscow said"), and the bare nouns of fighting forces and of civilians.
+/// ("Tehran said"), and the bare nouns of fighting forces and of civilians.
 struct ActorFinder: Sendable {
     let lexicon: EventLexicon
     let text: ArticleText
@@ -98,7 +98,7 @@ struct ActorFinder: Sendable {
             range: i..<(j + length), name: text.phrase(i..<(j + length)), country: code, type: type)
     }
 
-    /// "Moscow said": a capital speaking for its government.
+    /// "Tehran said": a capital speaking for its government.
     private func capitalSpeaking(at i: Int, in range: Range<Int>) -> FoundActor? {
         let tokens = text.tokens
         guard let town = places.first(where: { $0.tokenRange.lowerBound == i && $0.kind == .place }),

@@ -56,7 +56,7 @@ extension EventReader {
         }
     }
 
-    /// A date in a relative clause after the deed's words dates something else: "… outside Sudzha,
+    /// A date in a relative clause after the deed's words dates something else: "… outside Klintsy,
     /// the town that Ukraine occupied last summer".
     func isDetached(_ expression: TemporalExpression, from trigger: Range<Int>, in range: Range<Int>) -> Bool
     {

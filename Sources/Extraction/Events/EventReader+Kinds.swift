@@ -194,7 +194,7 @@ extension EventReader {
         let range = scope.range
         // ("161 explosions were reported in the region": counted, where the story is.)
         let counted = count(before: hit.range.lowerBound, in: range) != nil
-        // ("Explosions shook Sumy on Monday": a town named with a day of its own.)
+        // ("Explosions shook Chernihiv on Monday": a town named with a day of its own.)
         let townAndDay =
             placesIn(range).contains { $0.kind == .place && !$0.isPossessive }
             && hasOwnDay(hit.range, in: scope.sentence)
@@ -366,7 +366,7 @@ extension EventReader {
         for (weaponClass, count) in classes {
             guard let kind = Self.remoteClasses[weaponClass] else { continue }
             if byKind[kind] == nil { order.append(kind) }
-            // "two Iskander-M ballistic missiles": one weapon told in two words, counted once.
+            // "two Tochka-U ballistic missiles": one weapon told in two words, counted once.
             byKind[kind, default: ([], false)].0.insert(weaponClass)
             byKind[kind]!.1 = byKind[kind]!.1 || count != nil
         }

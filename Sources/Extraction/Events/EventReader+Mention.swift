@@ -257,7 +257,7 @@ extension EventReader {
             initiator = Actor(name: agent.name, country: agent.country, type: agent.type, role: .initiator)
         }
         if initiator?.name == target?.name { target = nil }
-        // A state is not its own target ("a Russian bomb …, as Moscow pressed its offensive").
+        // A state is not its own target ("an Iranian drone …, as Tehran pressed its offensive").
         let state: Set<ActorType?> = [.stateForces, .government]
         if let a = initiator, let b = target, a.country != nil, a.country == b.country,
             state.contains(a.type),

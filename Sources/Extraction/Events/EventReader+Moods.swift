@@ -199,7 +199,7 @@ extension EventReader {
         {
             return true
         }
-        // "Shelling of border villages has become routine", "suicide bombings in Mogadishu have
+        // "Shelling of border villages has become routine", "suicide bombings in Kismayo have
         // declined": deeds as a trend or a habit, not one event.
         if cue.form == .noun || cue.form == .gerund, !dated, describesTrend(after: trigger, in: segment) {
             return true

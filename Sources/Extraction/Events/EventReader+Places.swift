@@ -47,8 +47,8 @@ extension EventReader {
             && tokens[end].text == "," && mention.kind == .place
     }
 
-    /// Places that can be where a deed happened: not a dateline, not an actor ("Moscow said",
-    /// "Russia's army"), not an origin ("from the Kursk region", "the border with Ecuador"), not
+    /// Places that can be where a deed happened: not a dateline, not an actor ("Tehran said",
+    /// "Russia's army"), not an origin ("from the Bryansk region", "the border with Ecuador"), not
     /// quoted apart from the deed.
     func usable(in range: Range<Int>, trigger: Range<Int>, sentence: Range<Int>) -> [PlaceMention] {
         let quotes = text.quotedRanges(in: sentence)
@@ -66,7 +66,7 @@ extension EventReader {
         }
     }
 
-    /// "in Mogadishu's Hodan district": the town holds the district.
+    /// "in Kismayo's Hodan district": the town holds the district.
     func possessiveTown(_ mention: PlaceMention, sentence: Range<Int>) -> PlaceMention? {
         if mention.isPossessive && mention.kind == .place,
             (mention.tokenRange.upperBound..<min(sentence.upperBound, mention.tokenRange.upperBound + 5))
@@ -80,12 +80,12 @@ extension EventReader {
         return nil
     }
 
-    /// A place that is not a force ("the Pakistan army"), a possessive or a quote apart from the deed.
+    /// A place that is not a force ("the Kenya army"), a possessive or a quote apart from the deed.
     func ownPlace(
         _ mention: PlaceMention, sentence: Range<Int>, quotes: [Range<Int>], triggerQuote: Range<Int>?
     ) -> PlaceMention? {
         if mention.isPossessive && mention.kind != .region { return nil }
-        // "United States military helicopters", "the Pakistan army": a country naming a force.
+        // "United States military helicopters", "the Kenya army": a country naming a force.
         if mention.kind == .country, mention.tokenRange.upperBound < sentence.upperBound,
             lexicon.actorNouns.match(tokens, at: mention.tokenRange.upperBound) != nil
                 || ["military", "embassy", "envoy", "delegation", "navy", "army"].contains(
@@ -102,7 +102,7 @@ extension EventReader {
     }
 
     /// The word that frames a place, over "the", a possessive country ("from Russia's Belgorod
-    /// region") and the country of an origin ("from the Kursk region of Russia").
+    /// region") and the country of an origin ("from the Bryansk region of Russia").
     func wordBefore(_ mention: PlaceMention, sentence: Range<Int>) -> Int {
         var before = mention.tokenRange.lowerBound - 1
         if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
@@ -120,7 +120,7 @@ extension EventReader {
                 if before > sentence.lowerBound && tokens[before].lower == "the" { before -= 1 }
             }
         }
-        // "from the Kursk region of Russia": the country of an origin is the origin too.
+        // "from the Bryansk region of Russia": the country of an origin is the origin too.
         if before > sentence.lowerBound, tokens[before].lower == "of",
             let inner = places.first(where: { $0.tokenRange.upperBound == before }),
             inner.tokenRange.lowerBound > sentence.lowerBound
@@ -133,7 +133,7 @@ extension EventReader {
     }
 
     /// A place by the word before it: a part of the town just told, near a road, where the
-    /// leaving was; not an origin ("from the Kursk region") or a border ("the border with Ecuador").
+    /// leaving was; not an origin ("from the Bryansk region") or a border ("the border with Ecuador").
     func placeAfter(_ before: Int, _ mention: PlaceMention, sentence: Range<Int>) -> PlaceMention? {
         // "the city's Kyivskyi district": a part of the town just told, whatever else bears its name.
         if tokens[before].text == "'s" || tokens[before].text == "’s" || tokens[before].lower == "s",

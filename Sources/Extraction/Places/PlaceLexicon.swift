@@ -13,7 +13,7 @@ struct PlaceLexicon: Sendable {
     var compassWords: Set<String>
     var particles: Set<String>
     var demonyms: [String: String]
-    /// Verbs after a place that make it the subject, an actor: "Moscow said", "Kyiv has denied".
+    /// Verbs after a place that make it the subject, an actor: "Tehran said", "Kyiv has denied".
     var subjectVerbs: Set<String>
     /// Names of armed groups and institutions (`actors.json`): never places.
     var actorNames: Set<String>

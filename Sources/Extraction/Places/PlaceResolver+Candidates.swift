@@ -9,7 +9,7 @@ extension PlaceResolver {
         var range: Range<Int>
         var key: String
         var places: [GazetteerPlace]
-        /// The phrase ends with a region word ("Kursk region").
+        /// The phrase ends with a region word ("Bryansk region").
         var namesRegion: Bool
         /// A compass word stands before it ("northern Gaza", "eastern Ukraine"): a part of an area.
         var afterCompass = false
@@ -178,7 +178,7 @@ extension PlaceResolver {
             if j > 0 && tokens[j].text == "/" { j -= 1 }
             if lexicon.shipWords.contains(tokens[j].lower) && places[0].kind != .water { return false }
         }
-        // "the Haddad family", "Iskander missiles", "the Minsk protocol": not a place.
+        // "the Haddad family", "Kinzhal missiles", "the Minsk protocol": not a place.
         if range.upperBound < tokens.count, lexicon.notPlaceAfter.contains(tokens[range.upperBound].lower),
             places[0].kind == .place
         {
@@ -261,7 +261,7 @@ extension PlaceResolver {
             let head = tokens[range.lowerBound - 2]
             if head.isCapitalized && lexicon.organizationHeads.contains(head.lower) { return false }
         }
-        // "Kharkiv Regional Military Administration", "Sumy State University".
+        // "Kharkiv Regional Military Administration", "Chernihiv State University".
         if range.upperBound < tokens.count, !locatedInstitution {
             var j = range.upperBound
             var capitalizedRun = 0

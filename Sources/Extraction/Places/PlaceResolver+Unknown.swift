@@ -249,7 +249,7 @@ extension PlaceResolver {
             return (end, true)
         }
         if start >= 1, Self.takingWords.contains(tokens[start - 1].lower) { return (end, true) }
-        // "three villages - A, B and C -", "three villages in the Kursk region: A, B": named
+        // "three villages - A, B and C -", "three villages in the Bryansk region: A, B": named
         // after their type.
         if start >= 2, ["-", "–", "—", ":", "("].contains(tokens[start - 1].text),
             (max(0, start - 8)..<(start - 1)).contains(where: {
@@ -499,7 +499,7 @@ extension PlaceResolver {
         return mention
     }
 
-    /// "In the Kursk region, Russian forces retook A, B and C": the region the sentence names
+    /// "In the Bryansk region, Russian forces retook A, B and C": the region the sentence names
     /// before the name.
     func regionBefore(_ run: Range<Int>, known: [PlaceMention], tokens: [Token]) -> PlaceMention? {
         known.last { other in

@@ -80,7 +80,7 @@ public struct PlaceResolver: Sendable {
     }
 
     /// A candidate resolved to one gazetteer place, with its precision ("near X") and whether it
-    /// names an actor rather than a location ("Russia's army", "Moscow said").
+    /// names an actor rather than a location ("Russia's army", "Tehran said").
     func mention(_ candidate: Candidate, chosen: GazetteerPlace, tokens: [Token], scalars: [Unicode.Scalar])
         -> PlaceMention
     {
@@ -284,7 +284,7 @@ public struct PlaceResolver: Sendable {
         return result
     }
 
-    /// "the Kharkiv, Sumy and Poltava regions": each name of the list is its region.
+    /// "the Kharkiv, Chernihiv and Poltava regions": each name of the list is its region.
     func regionLists(_ mentions: [PlaceMention], tokens: [Token], scalars: [Unicode.Scalar]) -> [PlaceMention]
     {
         var result = mentions

@@ -8,7 +8,7 @@ public struct Sentence: Hashable, Sendable {
 }
 
 /// Splits a text into sentences: at '.', '!' or '?' followed by a capitalized word, a quote or a
-/// digit, except after abbreviations ("Mr.", "Gen.", "U.S.") and initials ("Vladimir V. Putin");
+/// digit, except after abbreviations ("Mr.", "Gen.", "U.S.") and initials ("John F. Kennedy");
 /// and always at a paragraph break. A closing quote stays with its sentence.
 public struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
@@ -78,7 +78,7 @@ public struct SentenceSplitter: Sendable {
             if token.text == ".", index > 0 {
                 let previous = tokens[index - 1]
                 if abbreviations.contains(previous.lower) { continue }
-                // An initial: one capital letter ("V." in "Vladimir V. Putin", "S." in "U.S.").
+                // An initial: one capital letter ("V." in "John F. Kennedy", "S." in "U.S.").
                 if previous.kind == .word && previous.text.count == 1 && previous.isCapitalized { continue }
             }
             close(end)
