@@ -169,6 +169,7 @@ public struct IncrementalBuild {
         }
         let out = real(options.out)
         let state = location.isFolder ? real(location.folder) : nil
+        let stateFiles = location.excluded.map(real)
         for input in options.inputs {
             guard FileManager.default.fileExists(atPath: input) else {
                 throw RefusedBuild(
@@ -185,7 +186,7 @@ public struct IncrementalBuild {
                 throw RefusedBuild(
                     description: "the input '\(input)' lies inside the state folder '\(location.folder)'")
             }
-            if location.excluded.map(real).contains(path) {
+            if stateFiles.contains(path) {
                 throw RefusedBuild(
                     description: "the input '\(input)' is the state database or one of its files")
             }
@@ -262,17 +263,6 @@ public struct IncrementalBuild {
         }
     }
 
-    /// Outcomes written by parallel workers, each into its own slot.
-    private final class Outcomes: @unchecked Sendable {
-        private var slots: [Result<FileOutcome, any Error>?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<FileOutcome, any Error>) {
-            lock.withLock { slots[index] = value }
-        }
-        func all() -> [Result<FileOutcome, any Error>?] { lock.withLock { slots } }
-    }
-
     /// Reads and extracts the changed files on every core, a few files per core at a time, and
     /// keeps them in the scan's order (the same bytes as on one core); saves every 200 files and
     /// forgets the removed ones.
@@ -291,18 +281,12 @@ public struct IncrementalBuild {
         for first in stride(from: 0, to: scan.changed.count, by: chunk) {
             progress?(first, scan.changed.count)
             let items = Array(scan.changed[first..<min(scan.changed.count, first + chunk)])
-            let outcomes = Outcomes(count: items.count)
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                outcomes.set(
-                    index,
-                    Result {
-                        try Self.process(
-                            items[index], old: scan.stored[items[index].path], loader: loader,
-                            extractor: extractor!)
-                    })
+            let stored = scan.stored
+            let outcomes = try Parallel.map(items) { item in
+                try Self.process(item, old: stored[item.path], loader: loader, extractor: extractor!)
             }
-            for outcome in outcomes.all() {
-                switch try outcome!.get() {
+            for outcome in outcomes {
+                switch outcome {
                 case .unchanged(let file, let failure):
                     touched.append(file)
                     if let failure { summary.failures.append(failure) }

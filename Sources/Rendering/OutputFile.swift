@@ -31,35 +31,6 @@ public enum OutputFile {
         return errno != 0 ? String(cString: strerror(errno)) : nsError.localizedDescription
     }
 
-    /// - Returns: whether the file was written (false when it already held these bytes).
-    @discardableResult
-    public static func write(_ data: Data, to url: URL) throws -> Bool {
-        // Only a file of the same size can hold the same bytes; only then is it read.
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-        if size == data.count, let existing = try? Data(contentsOf: url), existing == data { return false }
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            errno = 0
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            let why = reason(error)
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(file: url.path, reason: why)
-        }
-        return true
-    }
-
     /// Outputs written beside their places first and renamed into place only when every one of
     /// them was written: a build that fails half-way (a full disk) leaves the previous outputs
     /// as they were, all of them.

@@ -27,27 +27,10 @@ public struct SiteRenderer: Sendable {
     public func render(_ events: [Event]) throws -> [RenderedEvent] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, (events.count + cores - 1) / cores)
-        let results = Results(count: (events.count + chunk - 1) / chunk)
-        DispatchQueue.concurrentPerform(iterations: results.count) { part in
-            let slice = events[(part * chunk)..<min(events.count, (part + 1) * chunk)]
-            results.set(part, Result { try slice.map(render) })
-        }
-        return try results.all().flatMap { try $0.get() }
-    }
-
-    /// Results written by parallel workers, each to its own slot.
-    private final class Results: @unchecked Sendable {
-        private var slots: [Result<[RenderedEvent], any Error>?]
-        private let lock = NSLock()
-        let count: Int
-        init(count: Int) {
-            self.count = count
-            slots = Array(repeating: nil, count: count)
-        }
-        func set(_ index: Int, _ value: Result<[RenderedEvent], any Error>) {
-            lock.withLock { slots[index] = value }
-        }
-        func all() -> [Result<[RenderedEvent], any Error>] { lock.withLock { slots.compactMap { $0 } } }
+        let parts = Array(stride(from: 0, to: events.count, by: chunk))
+        return try Parallel.map(parts) { first in
+            try events[first..<min(events.count, first + chunk)].map(render)
+        }.flatMap { $0 }
     }
 
     public func render(_ event: Event) throws -> RenderedEvent {
@@ -234,18 +217,14 @@ public struct SiteRenderer: Sendable {
         for first in stride(from: 0, to: pending.count, by: cores) {
             let keys = Array(pending[first..<min(pending.count, first + cores)])
             let inputs = try keys.map { try withCards(months[$0] ?? []) }
-            let pages = Pages(count: keys.count)
-            DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+            let pages = try Parallel.map(Array(keys.indices)) { index in
                 let label = EventPresentation.monthLabel(keys[index])
-                pages.set(
-                    index,
-                    page(
-                        keys[index], title: label, heading: "Events of \(label)",
-                        lede: "\(inputs[index].count) events, newest first.", events: inputs[index],
-                        months: [],
-                        articleCount: nil))
+                return page(
+                    keys[index], title: label, heading: "Events of \(label)",
+                    lede: "\(inputs[index].count) events, newest first.", events: inputs[index], months: [],
+                    articleCount: nil)
             }
-            for (key, data) in zip(keys, pages.all()) { try emit("\(key).html", data) }
+            for (key, data) in zip(keys, pages) { try emit("\(key).html", data) }
         }
         let about = templates.render("about", aboutContext(months: monthList))
         try emit(
@@ -265,15 +244,6 @@ public struct SiteRenderer: Sendable {
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try emit("assets/\(name)", data)
         }
-    }
-
-    /// Pages made by parallel workers, each into its own slot.
-    private final class Pages: @unchecked Sendable {
-        private var slots: [Data]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: Data(), count: count) }
-        func set(_ index: Int, _ data: Data) { lock.withLock { slots[index] = data } }
-        func all() -> [Data] { lock.withLock { slots } }
     }
 
     func aboutContext(months: [[String: Any]]) -> [String: Any] {

@@ -29,13 +29,19 @@ public struct HTMLArticleReader: Sendable {
         else {
             return nil
         }
-        var html = decoded.text
-        let bytes = html.withUTF8 { HTMLPrefilter.strip($0) }
-        guard
-            let walk = HTMLParser.walk(
-                bytes, rules: rules, classifier: ClassClassifier(rules: rules), skipsUnlikelyClasses: true)
-        else { return nil }
+        guard let walk = firstWalk(html: decoded.text).walk else { return nil }
         return HTMLMetadataReader().read(walk.metadata, fileURL: url).publication
+    }
+
+    /// The page's bytes without scripts and styles, and its walk with page furniture passed over.
+    private func firstWalk(html: String) -> (bytes: [UInt8], classifier: ClassClassifier, walk: PageWalk?) {
+        var html = html
+        let bytes = html.withUTF8 { HTMLPrefilter.strip($0) }
+        let classifier = ClassClassifier(rules: rules)
+        return (
+            bytes, classifier,
+            HTMLParser.walk(bytes, rules: rules, classifier: classifier, skipsUnlikelyClasses: true)
+        )
     }
 
     /// Reads a page that is already text.
@@ -43,13 +49,8 @@ public struct HTMLArticleReader: Sendable {
         throws(IngestError)
         -> Article
     {
-        var html = html
-        let bytes = html.withUTF8 { HTMLPrefilter.strip($0) }
-        let classifier = ClassClassifier(rules: rules)
-        guard
-            var walk = HTMLParser.walk(
-                bytes, rules: rules, classifier: classifier, skipsUnlikelyClasses: true)
-        else {
+        let (bytes, classifier, first) = firstWalk(html: html)
+        guard var walk = first else {
             throw IngestError(file: path, reason: .notAnArticle("no HTML document could be parsed"))
         }
         let page = HTMLMetadataReader().read(walk.metadata, fileURL: url)

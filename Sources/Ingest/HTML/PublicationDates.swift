@@ -91,17 +91,18 @@ struct PublicationDates {
         let ordered =
             walk.dateLines.filter(\.strong) + walk.dateLines.filter { !$0.strong && $0.afterHeading }
             + walk.dateLines.filter { !$0.strong && !$0.afterHeading }
-        do {
-            for line in ordered
-            where !Self.updateWords.contains(where: { line.text.lowercased().contains($0) }) {
-                if let day = DateLineReader.date(in: line.text, monthFirst: monthFirst), Self.plausible(day) {
-                    lines.append(
-                        PublicationCandidate(
-                            value: day, source: .text,
-                            cue: "\(line.strong ? "publication line" : "date line") '\(line.text.prefix(80))'"
-                        ))
-                }
+        // Lines named as publication: the only ones a near-midnight timestamp gives way to.
+        var publicationLines: [PublicationCandidate] = []
+        for line in ordered where !Self.tellsAnUpdate(line.text) {
+            guard let day = DateLineReader.date(in: line.text, monthFirst: monthFirst), Self.plausible(day)
+            else {
+                continue
             }
+            let candidate = PublicationCandidate(
+                value: day, source: .text,
+                cue: "\(line.strong ? "publication line" : "date line") '\(line.text.prefix(80))'")
+            lines.append(candidate)
+            if line.strong { publicationLines.append(candidate) }
         }
         add(ld.dateCreated, .jsonld, "JSON-LD dateCreated", to: &lines)
         if let title = documentTitle, let day = DateLineReader.date(in: title, monthFirst: monthFirst) {
@@ -121,12 +122,16 @@ struct PublicationDates {
         markup.removeAll(where: future)
         lines.removeAll(where: future)
         let candidates = markup + visible + lines + modified
-        return decide(markup: markup, visible: visible, lines: lines, modified: modified, all: candidates)
+        return decide(
+            markup: markup, visible: visible, lines: lines,
+            publicationLines: publicationLines.filter { !future($0) },
+            modified: modified, all: candidates)
     }
 
     private func decide(
         markup: [PublicationCandidate], visible: [PublicationCandidate], lines: [PublicationCandidate],
-        modified: [PublicationCandidate], all: [PublicationCandidate]
+        publicationLines: [PublicationCandidate], modified: [PublicationCandidate],
+        all: [PublicationCandidate]
     ) -> PublicationChoice {
         func choice(_ candidate: PublicationCandidate, _ reason: String) -> PublicationChoice {
             PublicationChoice(
@@ -142,7 +147,7 @@ struct PublicationDates {
             // A timestamp near midnight that the page shows on the neighbouring day.
             if Self.nearMidnight(first.value),
                 let shown =
-                    ([urlDay].compactMap { $0 } + lines.filter { $0.cue.hasPrefix("publication line") })
+                    ([urlDay].compactMap { $0 } + publicationLines)
                     .first(where: {
                         Self.days(first.value, $0.value).map { abs($0) == 1 } ?? false
                     })
@@ -169,6 +174,11 @@ struct PublicationDates {
         "updated", "modified", "actualizado", "actualizada", "mis à jour", "mise à jour", "aktualisiert",
         "atualizado", "aggiornato", "обновлено", "оновлено", "bijgewerkt", "güncelleme",
     ]
+
+    static func tellsAnUpdate(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return updateWords.contains { lower.contains($0) }
+    }
 
     /// Years before the web's news pages or far ahead are no publication dates.
     static func plausible(_ value: String) -> Bool {
