@@ -46,6 +46,8 @@ public struct IncrementalBuild {
 
     /// What a build did.
     public struct Summary: Sendable {
+        /// Articles read and extracted this time (a record of an export kept as it was is not).
+        public var articlesRead = 0
         /// Files read anew (new or changed), and files whose bytes had not changed.
         public var filesRead = 0
         public var filesUnchanged = 0
@@ -117,6 +119,7 @@ public struct IncrementalBuild {
         // 2. Read and extract the changed files, saving as we go.
         try steps.run("read and extract") { () throws -> ((), String) in
             let (articles, events) = try readChanged(scan, loader: loader, store: store, summary: &summary)
+            summary.articlesRead = articles
             return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files")
         }
 
@@ -248,7 +251,9 @@ public struct IncrementalBuild {
                     let found = extractor.extract(from: article)
                     events += found.count
                     kept.append(
-                        try stored(article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal))
+                        try stored(
+                            article, events: found, key: ArticleKey(path: item.path, ordinal: ordinal),
+                            hash: hash)
                     )
                 case .failure(let error):
                     failures.append(ReadFailure(error))
@@ -278,9 +283,11 @@ public struct IncrementalBuild {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = cores * 32
         var lastSave = DispatchTime.now().uptimeNanoseconds
-        for first in stride(from: 0, to: scan.changed.count, by: chunk) {
+        // Exports are read record by record after the other files.
+        let files = scan.changed.filter { !ArticleLoader.isExport($0.path) }
+        for first in stride(from: 0, to: files.count, by: chunk) {
             progress?(first, scan.changed.count)
-            let items = Array(scan.changed[first..<min(scan.changed.count, first + chunk)])
+            let items = Array(files[first..<min(files.count, first + chunk)])
             let stored = scan.stored
             let outcomes = try Parallel.map(items) { item in
                 try Self.process(item, old: stored[item.path], loader: loader, extractor: extractor!)
@@ -309,6 +316,17 @@ public struct IncrementalBuild {
             }
         }
         try store.save(batch)
+        var done = files.count
+        for item in scan.changed where ArticleLoader.isExport(item.path) {
+            progress?(done, scan.changed.count)
+            done += 1
+            let outcome = try Self.readExport(
+                item, old: scan.stored[item.path], loader: loader, store: store, extractor: extractor!)
+            summary.failures += outcome.failures
+            articles += outcome.articles
+            events += outcome.events
+            if outcome.unchanged { summary.filesUnchanged += 1 } else { summary.filesRead += 1 }
+        }
         try store.touch(touched)
         summary.filesUnchanged += touched.count
         try store.remove(paths: scan.removed)
@@ -380,11 +398,14 @@ public struct IncrementalBuild {
 
     // MARK: Storing
 
-    static func stored(_ article: Article, events: [Event], key: ArticleKey) throws -> StoredArticle {
+    static func stored(_ article: Article, events: [Event], key: ArticleKey, hash: String) throws
+        -> StoredArticle
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return StoredArticle(
-            key: key, id: article.id.rawValue, metadataFragment: try EventsJSON.fragment(article.metadata),
+            key: key, id: article.id.rawValue, hash: hash,
+            metadataFragment: try EventsJSON.fragment(article.metadata),
             eventsJSON: try encoder.encode(events),
             mentions: events.map { StoredMention(article: key, event: $0) })
     }
@@ -459,10 +480,13 @@ public struct IncrementalBuild {
 
     /// Clusters every stored report; an article held by two files counts once (the first by path).
     static func cluster(store: any TimelineStore, summary: inout Summary) throws -> Clustering {
-        let storedFiles = try store.files()
         let articleIDs = try store.articleIDs()
         var owner: [String: ArticleKey] = [:]
-        for entry in articleIDs where owner[entry.id] == nil { owner[entry.id] = entry.key }
+        var hashes: [ArticleKey: String] = [:]
+        for entry in articleIDs {
+            hashes[entry.key] = entry.hash
+            if owner[entry.id] == nil { owner[entry.id] = entry.key }
+        }
         summary.duplicates = articleIDs.count - owner.count
         summary.articles = owner.count
         let mentions = try store.mentions().filter { owner[$0.articleID] == $0.article }
@@ -476,14 +500,14 @@ public struct IncrementalBuild {
                 confidence: mention.confidence)
         }
         let clusters = EventMerger().clusters(keys)
-        // A cluster is known by its reports and the bytes of the files they came from.
+        // A cluster is known by its reports and the bytes they were read from.
         let signatures = clusters.map { cluster in
             var text = ""
             for member in cluster {
                 let mention = mentions[member]
                 text +=
                     "\(mention.article.path)\u{1F}\(mention.article.ordinal)\u{1F}\(mention.eventID)\u{1F}"
-                text += (storedFiles[mention.article.path]?.hash ?? "") + "\u{1E}"
+                text += (hashes[mention.article] ?? "") + "\u{1E}"
             }
             return ContentHash.of(text)
         }
@@ -501,18 +525,26 @@ public struct IncrementalBuild {
             clustering.mentions, clustering.clusters, clustering.signatures
         )
         var added: [String: StoredMergedEvent] = [:]
-        let missing = clusters.indices.filter { known[signatures[$0]] == nil }
-        let decoder = JSONDecoder()
+        // In the order of their first reports' articles, so an article's events fall in few
+        // slices and its events are decoded once or twice, not once per event.
+        let missing = clusters.indices.filter { known[signatures[$0]] == nil }.sorted {
+            (mentions[clusters[$0][0]].article, $0) < (mentions[clusters[$1][0]].article, $1)
+        }
+        // Each slice is saved on another thread while the next one is decoded and rendered.
+        let saving = DispatchQueue(label: "sitrep.save-merged")
+        let failure = SaveFailure()
         for slice in stride(from: 0, to: missing.count, by: 2_000) {
             let part = missing[slice..<min(slice + 2_000, missing.count)]
-            let blobs = try store.events(
-                ofArticlesAt: part.flatMap { clusters[$0].map { mentions[$0].article } })
-            var decoded: [ArticleKey: [String: Event]] = [:]
-            for (key, blob) in blobs {
-                let events = try decoder.decode([Event].self, from: blob)
-                decoded[key] = Dictionary(
-                    events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            let blobs = Array(
+                try store.events(ofArticlesAt: part.flatMap { clusters[$0].map { mentions[$0].article } }))
+            let decodedList = try Parallel.map(blobs) { key, blob in
+                let events = try JSONDecoder().decode([Event].self, from: blob)
+                return (
+                    key,
+                    Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+                )
             }
+            let decoded = Dictionary(decodedList, uniquingKeysWith: { first, _ in first })
             var combined: [(signature: String, event: Event)] = []
             for index in part {
                 let members = clusters[index].compactMap {
@@ -527,13 +559,27 @@ public struct IncrementalBuild {
                     json: rendered.json, html: rendered.html, csv: rendered.csv, geojson: rendered.geojson,
                     facets: Data(rendered.facets.line.utf8))
             }
-            try store.updateMergedEvents(remove: [], add: slice)
+            saving.sync {}  // one slice in flight at most
+            try failure.check()
+            saving.async { [slice] in failure.run { try store.updateMergedEvents(remove: [], add: slice) } }
             for (signature, var event) in slice {
                 event.html = Data()
                 added[signature] = event
             }
         }
+        saving.sync {}
+        try failure.check()
         return added
+    }
+
+    /// The first error of work done on another thread, raised on this one.
+    private final class SaveFailure: @unchecked Sendable {
+        private var error: (any Error)?
+        private let lock = NSLock()
+        func run(_ body: () throws -> Void) {
+            do { try body() } catch { lock.withLock { if self.error == nil { self.error = error } } }
+        }
+        func check() throws { if let error = lock.withLock({ error }) { throw error } }
     }
 
     /// The merged events in order, the feeds' newest reports, and which month pages are as written.
@@ -607,9 +653,9 @@ public struct IncrementalBuild {
             names.insert(name)
             if try staging.stage(data, to: out.appendingPathComponent(name)) { written += 1 }
         }
-        try emit(
-            "events.json", EventsJSON.document(articles: outputs.articles, events: outputs.events.map(\.json))
-        )
+        names.insert("events.json")
+        let document = EventsJSON.pieces(articles: outputs.articles, events: outputs.events.map(\.json))
+        if try staging.stage(pieces: document, to: out.appendingPathComponent("events.json")) { written += 1 }
         try renderer.site(
             events: outputs.events, feed: outputs.feed, articleCount: outputs.articles.count,
             unchangedMonths: outputs.unchangedMonths,

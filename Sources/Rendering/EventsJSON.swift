@@ -22,20 +22,30 @@ public enum EventsJSON {
         var out = Data()
         out.reserveCapacity(
             articles.reduce(0) { $0 + $1.count + 2 } + events.reduce(0) { $0 + $1.count + 2 } + 128)
+        for piece in pieces(articles: articles, events: events) { out.append(piece) }
+        return out
+    }
+
+    /// The document as pieces to write one after another: the fragments themselves and the
+    /// punctuation between them, so a large document is never copied into one buffer.
+    public static func pieces(articles: [Data], events: [Data]) -> [Data] {
+        var out: [Data] = []
+        out.reserveCapacity(2 * (articles.count + events.count) + 8)
+        let (first, next, close) = (Data([0x0A]), Data([0x2C, 0x0A]), Data([0x0A]))
         func array(_ items: [Data]) {
-            out.append(0x5B)
+            out.append(Data([0x5B]))
             for (index, item) in items.enumerated() {
-                out.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+                out.append(index == 0 ? first : next)
                 out.append(item)
             }
-            if !items.isEmpty { out.append(0x0A) }
-            out.append(0x5D)
+            if !items.isEmpty { out.append(close) }
+            out.append(Data([0x5D]))
         }
-        out.append(contentsOf: Array("{\"articles\":".utf8))
+        out.append(Data("{\"articles\":".utf8))
         array(articles)
-        out.append(contentsOf: Array(",\"events\":".utf8))
+        out.append(Data(",\"events\":".utf8))
         array(events)
-        out.append(contentsOf: Array(",\"schema_version\":\(EventsDocument.currentSchemaVersion)}\n".utf8))
+        out.append(Data(",\"schema_version\":\(EventsDocument.currentSchemaVersion)}\n".utf8))
         return out
     }
 }

@@ -42,12 +42,16 @@ public enum OutputFile {
         /// Writes `data` beside `url` unless the file already holds it.
         /// - Returns: whether it will be written.
         @discardableResult
-        public func stage(_ data: Data, to url: URL) throws -> Bool {
+        public func stage(_ data: Data, to url: URL) throws -> Bool { try stage(pieces: [data], to: url) }
+
+        /// Writes the pieces one after another beside `url` unless the file already holds them:
+        /// a large file (`events.json`) is never joined into one buffer, nor read whole to compare.
+        /// - Returns: whether it will be written.
+        @discardableResult
+        public func stage(pieces: [Data], to url: URL) throws -> Bool {
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
                 .intValue
-            if size == data.count, let existing = try? Data(contentsOf: url), existing == data {
-                return false
-            }
+            if size == pieces.reduce(0, { $0 + $1.count }), Self.file(url, holds: pieces) { return false }
             let folder = url.deletingLastPathComponent()
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
             do {
@@ -58,7 +62,16 @@ public enum OutputFile {
                 }
                 let handle = try FileHandle(forWritingTo: temporary)
                 defer { try? handle.close() }
-                try handle.write(contentsOf: data)
+                // Small pieces are gathered into writes of about a megabyte.
+                var buffer = Data()
+                for piece in pieces {
+                    buffer.append(piece)
+                    if buffer.count >= 1 << 20 {
+                        try handle.write(contentsOf: buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
                 try handle.close()
             } catch {
                 let why = OutputFile.reason(error)
@@ -68,6 +81,35 @@ public enum OutputFile {
             }
             pending.append((temporary, url))
             return true
+        }
+
+        /// Whether the file's bytes are the pieces', read a megabyte at a time.
+        private static func file(_ url: URL, holds pieces: [Data]) -> Bool {
+            guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+            defer { try? handle.close() }
+            var chunk = Data()
+            var offset = 0
+            for piece in pieces {
+                var compared = 0
+                while compared < piece.count {
+                    if offset == chunk.count {
+                        guard let next = try? handle.read(upToCount: 1 << 20), !next.isEmpty else {
+                            return false
+                        }
+                        chunk = next
+                        offset = 0
+                    }
+                    let count = min(piece.count - compared, chunk.count - offset)
+                    let start = piece.startIndex + compared
+                    let chunkStart = chunk.startIndex + offset
+                    if piece[start..<(start + count)] != chunk[chunkStart..<(chunkStart + count)] {
+                        return false
+                    }
+                    compared += count
+                    offset += count
+                }
+            }
+            return offset == chunk.count && ((try? handle.read(upToCount: 1))?.isEmpty ?? true)
         }
 
         /// Renames every staged file into place.

@@ -41,31 +41,93 @@ public final class SQLiteTimelineStore: TimelineStore {
                 try db.execute(
                     sql: "INSERT INTO file (path, size, modified, hash, error) VALUES (?, ?, ?, ?, ?)",
                     arguments: [file.path, file.size, file.modified, file.hash, file.error])
-                for article in change.articles {
-                    try db.execute(
-                        sql:
-                            "INSERT INTO article (path, ordinal, id, metadata, events) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [
-                            article.key.path, article.key.ordinal, article.id, article.metadataFragment,
-                            article.eventsJSON,
-                        ])
-                    for (position, mention) in article.mentions.enumerated() {
-                        try insert(mention, position: position, db)
-                    }
+                for article in change.articles { try insert(article, db) }
+            }
+        }
+    }
+
+    private func insert(_ article: StoredArticle, _ db: Database) throws {
+        // Statements run once per row are prepared once per connection.
+        try db.cachedStatement(
+            sql: "INSERT INTO article (path, ordinal, id, hash, metadata, events) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(
+            arguments: [
+                article.key.path, article.key.ordinal, article.id, article.hash, article.metadataFragment,
+                article.eventsJSON,
+            ])
+        for (position, mention) in article.mentions.enumerated() {
+            try insert(mention, position: position, db)
+        }
+    }
+
+    public func records(path: String) throws -> [String: [Int]] {
+        try queue.read { db in
+            var result: [String: [Int]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT hash, ordinal FROM article WHERE path = ? ORDER BY ordinal",
+                arguments: [path])
+            while let row = try rows.next() { result[row[0], default: []].append(row[1]) }
+            return result
+        }
+    }
+
+    public func saveRecords(_ articles: [StoredArticle], file path: String) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO file (path, size, modified, hash) VALUES (?, -1, 0, '')
+                    ON CONFLICT(path) DO UPDATE SET size = -1, hash = ''
+                    """, arguments: [path])
+            for article in articles { try insert(article, db) }
+        }
+    }
+
+    public func finishExport(_ file: StoredFile, kept: [(from: Int, to: Int)]) throws {
+        // Moved rows pass through ordinals far above any line, so no two ever share one.
+        let offset = 1 << 40
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(
+                sql: """
+                    INSERT INTO file (path, size, modified, hash, error) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                      hash = excluded.hash, error = excluded.error
+                    """, arguments: [file.path, file.size, file.modified, file.hash, file.error])
+            let keep = Set(kept.map(\.from))
+            let stored = try Int.fetchAll(
+                db, sql: "SELECT ordinal FROM article WHERE path = ?", arguments: [file.path])
+            for ordinal in stored where !keep.contains(ordinal) {
+                try db.cachedStatement(sql: "DELETE FROM article WHERE path = ? AND ordinal = ?").execute(
+                    arguments: [file.path, ordinal])
+            }
+            for table in ["article", "mention"] {
+                // Records read this time wait at minus their line; the others move one by one.
+                for (from, to) in kept where from != to && from != -to {
+                    try db.cachedStatement(
+                        sql: "UPDATE \(table) SET ordinal = ? WHERE path = ? AND ordinal = ?"
+                    )
+                    .execute(arguments: [to + offset, file.path, from])
                 }
+                try db.execute(
+                    sql: "UPDATE \(table) SET ordinal = -ordinal WHERE path = ? AND ordinal < 0",
+                    arguments: [file.path])
+                try db.execute(
+                    sql: "UPDATE \(table) SET ordinal = ordinal - ? WHERE path = ? AND ordinal >= ?",
+                    arguments: [offset, file.path, offset])
             }
         }
     }
 
     private func insert(_ mention: StoredMention, position: Int, _ db: Database) throws {
         let place = mention.place
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO mention (path, ordinal, position, articleID, eventID, kind, start, "end",
                   datePrecision, placeName, placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID,
                   initiatorCountry, firstReported, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 mention.article.path, mention.article.ordinal, position, mention.articleID, mention.eventID,
                 mention.kind.rawValue, mention.start, mention.end, mention.datePrecision.rawValue,
@@ -145,13 +207,13 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func articleIDs() throws -> [(key: ArticleKey, id: String)] {
+    public func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)] {
         try queue.read { db in
-            var result: [(key: ArticleKey, id: String)] = []
+            var result: [(key: ArticleKey, id: String, hash: String)] = []
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT path, ordinal, id FROM article ORDER BY path, ordinal")
+                db, sql: "SELECT path, ordinal, id, hash FROM article ORDER BY path, ordinal")
             while let row = try rows.next() {
-                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2]))
+                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2], row[3]))
             }
             return result
         }
@@ -200,13 +262,17 @@ public final class SQLiteTimelineStore: TimelineStore {
         guard !remove.isEmpty || !add.isEmpty else { return }
         try queue.write { db in
             for signature in remove {
-                try db.execute(sql: "DELETE FROM merged WHERE signature = ?", arguments: [signature])
+                try db.cachedStatement(sql: "DELETE FROM merged WHERE signature = ?").execute(arguments: [
+                    signature
+                ])
             }
             for (signature, event) in add.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
+                try db.cachedStatement(
                     sql:
-                        "INSERT OR REPLACE INTO merged (signature, facets, json, csv, geojson, html) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [signature, event.facets, event.json, event.csv, event.geojson, event.html])
+                        "INSERT OR REPLACE INTO merged (signature, facets, json, csv, geojson, html) VALUES (?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: [
+                    signature, event.facets, event.json, event.csv, event.geojson, event.html,
+                ])
             }
         }
     }

@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQLite schema the Store keeps its per-article results in, as GRDB migrations.
 public enum StoreSchema {
-    public static let version = 4
+    public static let version = 5
 
     /// The migrations, in order; applying them to an empty database creates the current schema.
     public static var migrator: DatabaseMigrator {
@@ -93,6 +93,16 @@ public enum StoreSchema {
             }
             // What was rendered before is gone: the next build renders every event again.
             try db.execute(sql: "DELETE FROM setting WHERE key IN ('rendering', 'output', 'pages')")
+        }
+        // Each article keeps the hash of what it was read from: an export's records are kept
+        // one by one. What was read before is read again.
+        migrator.registerMigration("v5-record-hash") { db in
+            try db.execute(
+                sql: "DELETE FROM mention; DELETE FROM article; DELETE FROM file; DELETE FROM merged")
+            try db.alter(table: "article") { table in
+                table.add(column: "hash", .text).notNull().defaults(to: "")
+            }
+            try db.execute(sql: "DELETE FROM setting WHERE key IN ('rendering', 'output', 'pages', 'counts')")
         }
         return migrator
     }

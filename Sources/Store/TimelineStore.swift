@@ -12,6 +12,14 @@ public protocol TimelineStore: AnyObject, Sendable {
     func save(_ changes: [FileChange]) throws
     /// Records a file's new size and time when its bytes did not change.
     func touch(_ files: [StoredFile]) throws
+    /// The records kept of a JSON Lines export: by each record's key (its hash), their ordinals.
+    func records(path: String) throws -> [String: [Int]]
+    /// Keeps records of an export as they are read, before the export is read to its end: the
+    /// file is listed as not read (so a build killed now reads it again), its records below zero.
+    func saveRecords(_ articles: [StoredArticle], file path: String) throws
+    /// Finishes reading an export in one transaction: the records `kept` move from the ordinal
+    /// stored to their line, every other record of the file is forgotten, the file is as given.
+    func finishExport(_ file: StoredFile, kept: [(from: Int, to: Int)]) throws
     /// Forgets these files and everything read from them.
     func remove(paths: [String]) throws
     /// Forgets everything (a full rebuild, or a new extractor version).
@@ -20,8 +28,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     func mentions() throws -> [StoredMention]
     /// The events of these articles, as `save` received them (JSON arrays).
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
-    /// Every article's id, by path then position in the file.
-    func articleIDs() throws -> [(key: ArticleKey, id: String)]
+    /// Every article's id and the hash of what it was read from, by path then position in the file.
+    func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)]
     /// Every article's metadata fragment, by path then position in the file.
     func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
     /// Every merged event kept, rendered (without its card), by signature.
@@ -72,15 +80,19 @@ public struct ArticleKey: Hashable, Comparable, Sendable {
 public struct StoredArticle: Sendable {
     public var key: ArticleKey
     public var id: String
+    /// The hash of what the article was read from: its file's, or its record's in an export.
+    public var hash: String
     public var metadataFragment: Data
     public var eventsJSON: Data
     public var mentions: [StoredMention]
 
     public init(
-        key: ArticleKey, id: String, metadataFragment: Data, eventsJSON: Data, mentions: [StoredMention]
+        key: ArticleKey, id: String, hash: String, metadataFragment: Data, eventsJSON: Data,
+        mentions: [StoredMention]
     ) {
         self.key = key
         self.id = id
+        self.hash = hash
         self.metadataFragment = metadataFragment
         self.eventsJSON = eventsJSON
         self.mentions = mentions

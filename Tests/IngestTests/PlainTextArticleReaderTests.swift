@@ -120,3 +120,35 @@ extension PlainTextArticleReaderTests {
         #expect(article.text.contains("killing two"))
     }
 }
+
+/// The quick test for white space to fold agrees with folding itself.
+struct WhiteSpaceFoldingTests {
+    @Test func textNeedsFoldingExactlyWhenFoldingChangesIt() {
+        let pieces = [
+            "a", "Kyiv", " ", "  ", "\t", "\n", "\u{A0}", "\u{2009}", "\u{202F}", "\u{3000}", "\u{1680}",
+            "\u{85}", "é", "“", "—", "x\u{301}", "\u{200B}", ".",
+        ]
+        var generator = SeededGenerator(state: 42)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(
+                PlainTextArticleReader.needsFolding(text) == (folded != text), "\(Array(text.unicodeScalars))"
+            )
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing case comes back.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -38,45 +38,8 @@ struct IncrementalBuildTests {
         Russian drones struck the port of Odesa on Sunday, injuring two workers, the regional governor said.
         """
 
-    /// A scratch folder with `in/` (the articles), `out/` and `state/`.
-    private final class Scratch {
-        let root: URL
-        init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "sitrep-build-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(
-                at: root.appendingPathComponent("in"), withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(at: root) }
-
-        func write(_ name: String, _ text: String) throws {
-            try Data(text.utf8).write(to: root.appendingPathComponent("in/\(name)"))
-        }
-        func remove(_ name: String) throws {
-            try FileManager.default.removeItem(at: root.appendingPathComponent("in/\(name)"))
-        }
-        func options(state: String = "state", out: String = "out", full: Bool = false)
-            -> IncrementalBuild.Options
-        {
-            IncrementalBuild.Options(
-                inputs: [root.appendingPathComponent("in").path], out: root.appendingPathComponent(out).path,
-                state: root.appendingPathComponent(state).path, full: full)
-        }
-        func build(state: String = "state", out: String = "out", full: Bool = false) throws
-            -> IncrementalBuild.Summary
-        {
-            try IncrementalBuild(options(state: state, out: out, full: full)).run()
-        }
-        func output(_ out: String = "out") throws -> Data {
-            try Data(contentsOf: root.appendingPathComponent("\(out)/events.json"))
-        }
-        func document(_ out: String = "out") throws -> EventsDocument {
-            try SitrepJSON.decode(EventsDocument.self, from: try output(out))
-        }
-    }
-
     @Test func reportsOfOneEventFromTwoOutletsMergeAndADistractorStaysApart() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         try scratch.write("b.txt", kharkivElsewhere)
         try scratch.write("c.txt", bryansk)
@@ -91,7 +54,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func theOutputIsTheInMemoryMergeByteForByte() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         try scratch.write("b.txt", kharkivElsewhere)
         try scratch.write("c.txt", bryansk)
@@ -111,7 +74,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func addingChangingAndRemovingFilesReadsOnlyThemAndKeepsIds() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         try scratch.write("c.txt", bryansk)
         _ = try scratch.build()
@@ -155,7 +118,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func buildsAreDeterministic() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         try scratch.write("b.txt", kharkivElsewhere)
         try scratch.write("c.txt", bryansk)
@@ -167,7 +130,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func aSecondBuildOnTheSameStateIsRefusedCleanly() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         _ = try scratch.build()
         let before = try scratch.output()
@@ -182,7 +145,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func deletedOutputsAreWrittenAgainAndBadFilesAreReportedEachTime() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", kharkiv)
         try scratch.write("empty.txt", "")
         let first = try scratch.build()

@@ -16,7 +16,7 @@ public struct ArticleLoader: Sendable {
     public static let maximumExportBytes = 8 * 1024 * 1024 * 1024
 
     /// Whether a file name is a JSON Lines export (optionally gzip'd).
-    static func isExport(_ path: String) -> Bool {
+    public static func isExport(_ path: String) -> Bool {
         var name = (path as NSString).lastPathComponent.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
         return name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson")
@@ -151,6 +151,14 @@ public struct ArticleLoader: Sendable {
 
     /// The articles in one file (a JSON Lines file holds many).
     public func read(file path: String) -> [Result<Article, IngestError>] {
+        if Self.isExport(path) {
+            // An export is read a record at a time, never whole.
+            do throws(IngestError) {
+                return records.read(lines: try exportLines(path), path: path)
+            } catch {
+                return [.failure(error)]
+            }
+        }
         let data: Data
         do {
             data = try readBytes(path)
@@ -200,6 +208,14 @@ public struct ArticleLoader: Sendable {
         } catch {
             return [.failure(error)]
         }
+    }
+
+    /// The records of a JSON Lines export (optionally gzip'd), streamed.
+    public func exportLines(_ path: String) throws(IngestError) -> ExportLines {
+        if FileType.info(path, followingLinks: true)?.type == .folder {
+            throw IngestError(file: path, reason: .unreadable("a folder"))
+        }
+        return try ExportLines.file(path, maximumRecordBytes: maximumBytes)
     }
 
     /// The publication date candidates of a saved web page (optionally gzip'd) and the one

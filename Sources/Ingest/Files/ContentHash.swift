@@ -7,6 +7,14 @@ public enum ContentHash {
 
     public static func of(_ text: String) -> String { hex(SHA256.hash(data: Array(text.utf8))) }
 
+    /// A hash built up from pieces, for what is read a piece at a time.
+    public struct Running {
+        private var hasher = SHA256()
+        public init() {}
+        public mutating func add(_ text: String) { hasher.update(data: Array(text.utf8)) }
+        public func hex() -> String { ContentHash.hex(hasher.finalize()) }
+    }
+
     private static let digits = Array("0123456789abcdef".utf8)
 
     private static func hex(_ digest: SHA256.Digest) -> String {

@@ -50,38 +50,67 @@ public struct ArticleRecordReader: Sendable {
     public func read(
         _ data: Data, path: String, maximumRecordBytes: Int = ArticleLoader.defaultMaximumBytes
     ) -> [Result<Article, IngestError>] {
+        read(lines: .data(data, path: path, maximumRecordBytes: maximumRecordBytes), path: path)
+    }
+
+    /// Every record of a stream of lines, in order; a failure to read on ends the list.
+    func read(lines: ExportLines, path: String) -> [Result<Article, IngestError>] {
+        var lines = lines
         var results: [Result<Article, IngestError>] = []
-        var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if trimmed.count > maximumRecordBytes {
-                results.append(
-                    .failure(
-                        IngestError(
-                            file: path,
-                            reason: .badRecord(
-                                line: lineNumber,
-                                "too large (\(trimmed.count) bytes; the limit for one article is \(maximumRecordBytes))"
-                            ))))
-                continue
+        do throws(IngestError) {
+            while let line = try lines.next() {
+                switch line {
+                case .record(let number, let bytes):
+                    results.append(read(record: bytes, line: number, path: path).article)
+                case .tooLarge(let number, let size):
+                    results.append(
+                        .failure(
+                            Self.tooLarge(
+                                path: path, line: number, bytes: size, limit: lines.maximumRecordBytes)))
+                }
             }
-            results.append(readLine(Data(trimmed), number: lineNumber, path: path))
+        } catch {
+            // An empty export is no failure when some records were read before it ended.
+            if !(error.reason == .empty && !results.isEmpty) { results.append(.failure(error)) }
         }
         return results
     }
 
-    private func readLine(_ line: Data, number: Int, path: String) -> Result<Article, IngestError> {
-        let failure = { (why: String) in
-            Result<Article, IngestError>.failure(
-                IngestError(file: path, reason: .badRecord(line: number, why)))
-        }
+    /// The failure of a line over the limit of one article.
+    public static func tooLarge(path: String, line: Int, bytes: Int, limit: Int) -> IngestError {
+        IngestError(
+            file: path,
+            reason: .badRecord(
+                line: line,
+                "too large (\(bytes) bytes; the limit for one article is \(limit))"))
+    }
+
+    /// One record and whether what is read from it depends on its line number (a record without
+    /// an `id` is known by its line: moved to another line, it must be read again).
+    public func read(record: Data, line: Int, path: String) -> (
+        article: Result<Article, IngestError>, keyedByLine: Bool
+    ) {
+        readLine(record, number: line, path: path)
+    }
+
+    private func readLine(_ line: Data, number: Int, path: String) -> (
+        article: Result<Article, IngestError>, keyedByLine: Bool
+    ) {
         let record: Record
         do {
             record = try JSONDecoder().decode(Record.self, from: line)
         } catch {
-            return failure("not a JSON object")
+            return (
+                .failure(IngestError(file: path, reason: .badRecord(line: number, "not a JSON object"))), true
+            )
+        }
+        return (read(record, number: number, path: path), record.id == nil)
+    }
+
+    private func read(_ record: Record, number: Int, path: String) -> Result<Article, IngestError> {
+        let failure = { (why: String) in
+            Result<Article, IngestError>.failure(
+                IngestError(file: path, reason: .badRecord(line: number, why)))
         }
         let recordPath = "\(path)#\(record.id ?? "line-\(number)")"
         var article: Article

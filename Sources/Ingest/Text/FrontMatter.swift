@@ -12,19 +12,24 @@ struct FrontMatter {
 
     /// The header's fields and the text after it; no header gives empty fields and all the text.
     static func split(_ text: String) -> (FrontMatter, String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "---" { lines = lines.dropFirst() }
+        // A header is looked for in the first 41 lines: the rest of the text stays in one piece.
+        var lines = text.split(separator: "\n", maxSplits: 42, omittingEmptySubsequences: false)[...]
+        func isRule(_ line: Substring) -> Bool {
+            line.utf8.count <= 32 && line.trimmingCharacters(in: .whitespaces) == "---"
+        }
+        if let first = lines.first, isRule(first) { lines = lines.dropFirst() }
         var header = FrontMatter()
         var consumed = 0
         for line in lines {
             consumed += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" {
+            if isRule(line) {
                 guard !header.fields.isEmpty else { return (FrontMatter(), text) }
                 let rest = lines.dropFirst(consumed).joined(separator: "\n")
                 return (header, rest)
             }
-            guard let colon = trimmed.firstIndex(of: ":") else { return (FrontMatter(), text) }
+            // A key is a short word before a colon: a long paragraph is told at its start.
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard let colon = trimmed.prefix(40).firstIndex(of: ":") else { return (FrontMatter(), text) }
             let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard !key.isEmpty, key.count <= 30, key.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" })
             else {

@@ -20,8 +20,10 @@ public struct PlainTextArticleReader: Sendable {
     public func read(text: String, path: String, repaired: Bool = false, knownTitle: String? = nil)
         throws(IngestError) -> Article
     {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
-            of: "\r", with: "\n")
+        let normalized =
+            text.utf8.contains(0x0D)
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : text
         let (header, body) = FrontMatter.split(normalized)
         var paragraphs = Self.paragraphs(in: body)
         let before = paragraphs.count
@@ -69,10 +71,9 @@ public struct PlainTextArticleReader: Sendable {
     /// paragraph (long, or ending a sentence) stay apart; hard-wrapped lines are joined.
     static func paragraphs(in text: String) -> [String] {
         var result: [String] = []
-        for block in text.components(separatedBy: "\n\n") {
-            let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            guard !lines.isEmpty else { continue }
+        var lines: [String] = []
+        func endBlock() {
+            guard !lines.isEmpty else { return }
             let separate =
                 lines.count > 1
                 && lines.dropLast().allSatisfy { line in
@@ -85,12 +86,78 @@ public struct PlainTextArticleReader: Sendable {
             } else {
                 result.append(fold(lines.joined(separator: " ")))
             }
+            lines.removeAll(keepingCapacity: true)
         }
+        // Blocks end at empty lines; a line of blanks inside a block is dropped.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                endBlock()
+                continue
+            }
+            let trimmed = trim(line)
+            if !trimmed.isEmpty { lines.append(trimmed) }
+        }
+        endBlock()
         return result
     }
 
+    /// A line without the spaces and tabs around it.
+    private static func trim(_ line: Substring) -> String {
+        // Most lines begin and end with a visible ASCII character: nothing to trim.
+        if let first = line.utf8.first, let last = line.utf8.last, (0x21..<0x7F).contains(first),
+            (0x21..<0x7F).contains(last)
+        {
+            return String(line)
+        }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text with every run of white space made one space, none at either end.
     private static func fold(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard needsFolding(text) else { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `text` holds white space other than single spaces between words: a tab or line
+    /// break, two spaces, a space at either end, or a Unicode space (U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    static func needsFolding(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x09...0x0D: return true
+            case 0x20: if index + 1 < bytes.count && bytes[index + 1] == 0x20 { return true }
+            case 0xC2:
+                if index + 1 < bytes.count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) {
+                    return true
+                }
+            case 0xE1:
+                if index + 2 < bytes.count && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 {
+                    return true
+                }
+            case 0xE2:
+                if index + 2 < bytes.count {
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80
+                        && ((0x80...0x8A).contains(third) || [0xA8, 0xA9, 0xAF].contains(third))
+                    {
+                        return true
+                    }
+                    if second == 0x81 && third == 0x9F { return true }
+                }
+            case 0xE3:
+                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 {
+                    return true
+                }
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A short first line that does not read as a sentence: no closing full stop, or most of

@@ -1,0 +1,148 @@
+import EventModel
+import Foundation
+import Ingest
+import Pipeline
+import Store
+import Testing
+
+/// JSON Lines exports are read a record at a time and kept record by record: a build reads
+/// only the records it does not hold, and its outputs are a fresh build's, byte for byte.
+struct ExportBuildTests {
+    private static let towns = ["Kharkiv", "Sumy", "Odesa", "Dnipro", "Poltava", "Chernihiv", "Mykolaiv"]
+
+    /// A record reporting a strike on a town on a day of March 2025; `id: false` leaves the id out.
+    static func record(_ index: Int, id: Bool = true, injured: Int? = nil) -> String {
+        let town = towns[index % towns.count]
+        let day = 1 + index % 28
+        let text =
+            "Russian drones struck \(town) overnight, injuring \(injured ?? 2 + index % 5) people, the regional governor said."
+        var fields = [
+            "\"title\": \"Drones over \(town)\"", "\"published\": \"2025-03-\(day < 10 ? "0" : "")\(day)\"",
+            "\"text\": \"\(text)\"",
+        ]
+        if id { fields.insert("\"id\": \"story-\(index)\"", at: 0) }
+        return "{" + fields.joined(separator: ", ") + "}\n"
+    }
+
+    private func fresh(_ scratch: BuildScratch) throws -> Data {
+        _ = try scratch.build(state: "fresh-state", out: "fresh-out")
+        defer {
+            for name in ["fresh-state", "fresh-out"] {
+                try? FileManager.default.removeItem(at: scratch.root.appendingPathComponent(name))
+            }
+        }
+        return try scratch.output("fresh-out")
+    }
+
+    @Test func appendedRecordsAreTheOnlyOnesRead() throws {
+        let scratch = try BuildScratch()
+        try scratch.write("export.jsonl", (0..<30).map { Self.record($0) }.joined())
+        let first = try scratch.build()
+        #expect(first.articlesRead == 30 && first.articles == 30)
+
+        try scratch.append("export.jsonl", (30..<40).map { Self.record($0) }.joined())
+        let appended = try scratch.build()
+        #expect(appended.articlesRead == 10 && appended.articles == 40 && appended.filesRead == 1)
+        #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func aChangedOrRemovedRecordUpdatesItsEventsAlone() throws {
+        let scratch = try BuildScratch()
+        var records = (0..<20).map { Self.record($0) }
+        try scratch.write("export.jsonl", records.joined())
+        _ = try scratch.build()
+
+        // One record's figure changes: that record is read again, its event follows.
+        records[5] = Self.record(5, injured: 40)
+        try scratch.write("export.jsonl", records.joined())
+        let changed = try scratch.build()
+        #expect(changed.articlesRead == 1)
+        #expect(try scratch.document().events.contains { $0.casualties?.injured?.value == 40 })
+        #expect(try scratch.output() == fresh(scratch))
+
+        // A record removed from the middle: the others move up a line and are not read again.
+        records.remove(at: 3)
+        try scratch.write("export.jsonl", records.joined())
+        let removed = try scratch.build()
+        #expect(removed.articlesRead == 0 && removed.articles == 19)
+        #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func recordsWithoutIdsAreKnownByTheirLine() throws {
+        let scratch = try BuildScratch()
+        var records = (0..<12).map { Self.record($0, id: false) }
+        try scratch.write("export.jsonl", records.joined())
+        _ = try scratch.build()
+        // Their paths name their lines, so the records after a removed one are read again.
+        records.remove(at: 9)
+        try scratch.write("export.jsonl", records.joined())
+        let removed = try scratch.build()
+        #expect(removed.articlesRead == 2 && removed.articles == 11)
+        #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func aGzippedExportStreamsAndACutOneKeepsItsFirstRecords() throws {
+        let plain = (0..<25).map { Self.record($0) }.joined()
+        let packed = try gzip(Data(plain.utf8))
+        let scratch = try BuildScratch()
+        try scratch.write("export.jsonl.gz", packed)
+        let whole = try scratch.build()
+        #expect(whole.articles == 25 && whole.failures.isEmpty)
+
+        let cut = try BuildScratch()
+        try cut.write("export.jsonl.gz", packed.prefix(packed.count / 2))
+        let partial = try cut.build()
+        #expect(partial.articles > 0 && partial.articles < 25)
+        #expect(partial.failures.count == 1 && partial.failures[0].reason == "broken gzip data")
+    }
+
+    @Test func recordsLeftByAKilledBuildAreUsedAndTheRestForgotten() throws {
+        let scratch = try BuildScratch()
+        let records = (0..<10).map { Self.record($0) }
+        try scratch.write("export.jsonl", records.joined())
+        // A build killed after saving a few records of the export, and one stray record.
+        let state = scratch.root.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let store = try SQLiteTimelineStore(path: IncrementalBuild.databasePath(state: state.path))
+        let stray = StoredArticle(
+            key: ArticleKey(path: scratch.root.appendingPathComponent("in/export.jsonl").path, ordinal: -99),
+            id: "stray", hash: "no-such-record", metadataFragment: Data("{}".utf8),
+            eventsJSON: Data("[]".utf8),
+            mentions: [])
+        try store.saveRecords([stray], file: stray.key.path)
+        let summary = try scratch.build()
+        #expect(summary.articles == 10)
+        #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func theLinesOfAnExportAreReadOnePieceAtATime() throws {
+        let long = String(repeating: "x", count: 3_000)
+        let text = "\n  {\"a\": 1}\r\n\n{\"b\": \"\(long)\"}\n{\"c\": 3}"
+        var lines = ExportLines.data(Data(text.utf8), path: "e.jsonl", maximumRecordBytes: 1_000)
+        var seen: [String] = []
+        while let line = try lines.next() {
+            switch line {
+            case .record(let number, let bytes):
+                seen.append("\(number):\(String(decoding: bytes, as: UTF8.self))")
+            case .tooLarge(let number, let size): seen.append("\(number): \(size) bytes")
+            }
+        }
+        #expect(seen == ["2:{\"a\": 1}", "4: 3009 bytes", "5:{\"c\": 3}"])
+    }
+
+    /// `data` compressed by the system's gzip.
+    private func gzip(_ data: Data) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitrep-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("data")
+        try data.write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-n", file.path]
+        try process.run()
+        process.waitUntilExit()
+        return try Data(contentsOf: folder.appendingPathComponent("data.gz"))
+    }
+}
