@@ -250,11 +250,30 @@ extension PlaceResolver {
                 return nil
             }
             if evidenced.contains(candidate.key) { return candidate }
+            if standsForGovernment(candidate, tokens: tokens) { return nil }
             if quotes.contains(where: { $0.contains(candidate.range.lowerBound) && $0.count <= 8 }) {
                 return nil
             }
             return isKnown(candidate) ? candidate : nil
         }
+    }
+
+    /// Words of dealings between governments: "a deal with X", "talks with X".
+    static let dealings: Set<String> = [
+        "agreement", "agreements", "deal", "deals", "talks", "accord", "truce", "ceasefire", "cease-fire",
+        "negotiations", "relations", "ties", "pact", "understanding", "contacts", "dialogue", "treaty",
+        "arrangement", "negotiate", "negotiated", "negotiating", "agreed", "signed",
+    ]
+    /// A name with no place evidence of its own that stands for a government (metonymy): the
+    /// party to dealings ("a deal with Damascus", "talks with Moscow"). (A capital speaking,
+    /// "Moscow said", stays a place mention: the actor finder reads its country from it.)
+    func standsForGovernment(_ candidate: Candidate, tokens: [Token]) -> Bool {
+        let start = candidate.range.lowerBound
+        if start > 0, ["with", "between"].contains(tokens[start - 1].lower) {
+            let from = max(0, start - 6)
+            return (from..<(start - 1)).contains { Self.dealings.contains(tokens[$0].lower) }
+        }
+        return false
     }
 
     /// A country, a region, or a city of 100,000 people.
