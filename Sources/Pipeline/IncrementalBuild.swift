@@ -6,6 +6,10 @@ import Merging
 import Rendering
 import Store
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `sitrep build`: reads only new or changed files into the Store, forgets removed ones,
 /// re-clusters every event from the Store's columns, re-combines only the clusters whose reports
 /// changed, and writes the outputs atomically. The same inputs give the same bytes whatever
@@ -123,6 +127,9 @@ public struct IncrementalBuild {
             return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files")
         }
 
+        // What reading freed goes back to the system before merging holds every event.
+        Self.returnFreedMemory()
+
         // 3 and 4. Merge and write, unless nothing changed and the outputs are as last written.
         let stampedFiles = ["events.json", "index.html"].map { out.appendingPathComponent($0) }
         let nothingChanged =
@@ -159,6 +166,18 @@ public struct IncrementalBuild {
         try store.setSetting("counts", "\(summary.articles) \(summary.events) \(summary.sources)")
         try store.checkpoint()
         return summary
+    }
+
+    /// Hands the memory freed by work on many threads back to the system (glibc keeps it in
+    /// per-thread pools otherwise, and the next stage's peak adds to it).
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+            // malloc_trim is glibc's own, outside the module's headers: looked up by name.
+            typealias Trim = @convention(c) (Int) -> Int32
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+                _ = unsafeBitCast(symbol, to: Trim.self)(0)
+            }
+        #endif
     }
 
     /// Every input must exist (a missing one would make the build forget its articles and empty
@@ -417,7 +436,7 @@ public struct IncrementalBuild {
     /// What the other core loads: every article's metadata and every merged event kept.
     private final class Pieces: @unchecked Sendable {
         typealias Value = (
-            articles: [(key: ArticleKey, id: String, fragment: Data)], merged: [String: StoredMergedEvent],
+            merged: [String: StoredMergedEvent],
             facets: [String: EventFacets]
         )
         private var result: Result<Value, any Error> = .failure(CocoaError(.fileReadUnknown))
@@ -431,7 +450,8 @@ public struct IncrementalBuild {
         var events: [RenderedEvent]
         var signatures: [String]
         var feed: [Event]
-        var articles: [Data]
+        /// Each article id's key: the article kept (the first by path) where files repeat one.
+        var owner: [String: ArticleKey]
         /// Months whose pages are not rendered again, and what every month page now holds.
         var unchangedMonths: Set<String>
         var monthDigests: [String: String]
@@ -453,18 +473,17 @@ public struct IncrementalBuild {
                     }
                     facets[signature] = parsed
                 }
-                return (try store.articleFragments(), merged, facets)
+                return (merged, facets)
             }
         }
         let clustering = try cluster(store: store, summary: &summary)
         loading.wait()
-        let (articleFragments, known, knownFacets) = try pieces.get()
-        let articles = articleFragments.filter { clustering.owner[$0.id] == $0.key }.map(\.fragment)
+        let (known, knownFacets) = try pieces.get()
         let added = try renderMissing(clustering, known: known, store: store, renderer: renderer)
         let current = Set(clustering.signatures)
         try store.updateMergedEvents(remove: known.keys.filter { !current.contains($0) }.sorted(), add: [:])
         return try outputs(
-            clustering, known: known, knownFacets: knownFacets, added: added, articles: articles,
+            clustering, known: known, knownFacets: knownFacets, added: added,
             store: store,
             renderer: renderer, out: out, summary: &summary)
     }
@@ -562,9 +581,11 @@ public struct IncrementalBuild {
             saving.sync {}  // one slice in flight at most
             try failure.check()
             saving.async { [slice] in failure.run { try store.updateMergedEvents(remove: [], add: slice) } }
-            for (signature, var event) in slice {
-                event.html = Data()
-                added[signature] = event
+            // Only the facts pages group by are kept: cards, JSON, CSV rows and GeoJSON features
+            // stay in the store until the file that holds them is written.
+            for (signature, event) in slice {
+                added[signature] = StoredMergedEvent(
+                    json: Data(), html: Data(), csv: Data(), geojson: Data(), facets: event.facets)
             }
         }
         saving.sync {}
@@ -585,7 +606,7 @@ public struct IncrementalBuild {
     /// The merged events in order, the feeds' newest reports, and which month pages are as written.
     static func outputs(
         _ clustering: Clustering, known: [String: StoredMergedEvent], knownFacets: [String: EventFacets],
-        added: [String: StoredMergedEvent], articles: [Data], store: any TimelineStore,
+        added: [String: StoredMergedEvent], store: any TimelineStore,
         renderer: SiteRenderer,
         out: URL, summary: inout Summary
     ) throws -> Outputs {
@@ -625,7 +646,10 @@ public struct IncrementalBuild {
                 > (rendered[$1].facets.firstReported ?? "", rendered[$1].facets.id)
         }.prefix(renderer.feedSize)
         let decoder = JSONDecoder()
-        let feed = try newest.map { try decoder.decode(Event.self, from: rendered[$0].json) }
+        let newestJSON = try store.mergedJSON(newest.map { renderedSignatures[$0] })
+        let feed = try newest.map { index in
+            try decoder.decode(Event.self, from: newestJSON[renderedSignatures[index]] ?? Data())
+        }
         var digests: [String: String] = [:]
         for (month, text) in monthText { digests[month] = ContentHash.of(text) }
         let previous = Self.readDigests(try store.setting("pages"))
@@ -636,7 +660,7 @@ public struct IncrementalBuild {
                         atPath: out.appendingPathComponent("\(month).html").path)
             })
         return Outputs(
-            events: rendered, signatures: renderedSignatures, feed: feed, articles: articles,
+            events: rendered, signatures: renderedSignatures, feed: feed, owner: clustering.owner,
             unchangedMonths: unchanged, monthDigests: digests)
     }
 
@@ -649,20 +673,50 @@ public struct IncrementalBuild {
         var names = Set<String>()
         // Every output is written beside its place, then all are renamed at once.
         let staging = OutputFile.Staging()
-        func emit(_ name: String, _ data: Data) throws {
+        func emit(_ name: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
             names.insert(name)
-            if try staging.stage(data, to: out.appendingPathComponent(name)) { written += 1 }
+            if try staging.stage(to: out.appendingPathComponent(name), produce: produce) { written += 1 }
         }
         names.insert("events.json")
-        let document = EventsJSON.pieces(articles: outputs.articles, events: outputs.events.map(\.json))
-        if try staging.stage(pieces: document, to: out.appendingPathComponent("events.json")) { written += 1 }
+        // events.json is written from the store a slice of events at a time, never held whole.
+        let produced = try staging.stage(to: out.appendingPathComponent("events.json")) { emit in
+            // The articles, read from the store in order; each kept once (by its first file).
+            try emit(EventsJSON.opening)
+            var count = 0
+            try store.forEachArticleFragment { key, id, fragment in
+                guard outputs.owner[id] == key else { return }
+                try emit(EventsJSON.separator(first: count == 0))
+                try emit(fragment)
+                count += 1
+            }
+            try emit(EventsJSON.middle(afterItems: count > 0))
+            for first in stride(from: 0, to: outputs.signatures.count, by: 2_000) {
+                let slice = Array(outputs.signatures[first..<min(first + 2_000, outputs.signatures.count)])
+                let json = try store.mergedJSON(slice)
+                for (offset, signature) in slice.enumerated() {
+                    guard let event = json[signature] else { throw CocoaError(.coderReadCorrupt) }
+                    try emit(EventsJSON.separator(first: first + offset == 0))
+                    try emit(event)
+                }
+            }
+            try emit(EventsJSON.closing(afterItems: !outputs.signatures.isEmpty))
+        }
+        if produced { written += 1 }
         try renderer.site(
-            events: outputs.events, feed: outputs.feed, articleCount: outputs.articles.count,
+            events: outputs.events, feed: outputs.feed, articleCount: outputs.owner.count,
             unchangedMonths: outputs.unchangedMonths,
             cards: { indices in
                 let signatures = indices.map { outputs.signatures[$0] }
                 let cards = try store.mergedCards(signatures)
                 return signatures.map { cards[$0] ?? Data() }
+            },
+            tables: { indices in
+                let signatures = indices.map { outputs.signatures[$0] }
+                let tables = try store.mergedTables(signatures)
+                return try signatures.map { signature in
+                    guard let row = tables[signature] else { throw CocoaError(.coderReadCorrupt) }
+                    return row
+                }
             }, emit: emit)
         try staging.commit()
         return (written, names)

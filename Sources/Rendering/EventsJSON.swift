@@ -22,30 +22,37 @@ public enum EventsJSON {
         var out = Data()
         out.reserveCapacity(
             articles.reduce(0) { $0 + $1.count + 2 } + events.reduce(0) { $0 + $1.count + 2 } + 128)
-        for piece in pieces(articles: articles, events: events) { out.append(piece) }
+        out.append(opening)
+        for (index, article) in articles.enumerated() {
+            out.append(separator(first: index == 0))
+            out.append(article)
+        }
+        out.append(middle(afterItems: !articles.isEmpty))
+        for (index, event) in events.enumerated() {
+            out.append(separator(first: index == 0))
+            out.append(event)
+        }
+        out.append(closing(afterItems: !events.isEmpty))
         return out
     }
 
-    /// The document as pieces to write one after another: the fragments themselves and the
-    /// punctuation between them, so a large document is never copied into one buffer.
-    public static func pieces(articles: [Data], events: [Data]) -> [Data] {
-        var out: [Data] = []
-        out.reserveCapacity(2 * (articles.count + events.count) + 8)
-        let (first, next, close) = (Data([0x0A]), Data([0x2C, 0x0A]), Data([0x0A]))
-        func array(_ items: [Data]) {
-            out.append(Data([0x5B]))
-            for (index, item) in items.enumerated() {
-                out.append(index == 0 ? first : next)
-                out.append(item)
-            }
-            if !items.isEmpty { out.append(close) }
-            out.append(Data([0x5D]))
-        }
-        out.append(Data("{\"articles\":".utf8))
-        array(articles)
-        out.append(Data(",\"events\":".utf8))
-        array(events)
-        out.append(Data(",\"schema_version\":\(EventsDocument.currentSchemaVersion)}\n".utf8))
-        return out
+    // The document's punctuation, for writers that produce it a piece at a time (so a large
+    // document is never held whole): `{"articles":[`, a line per item, `],"events":[`, a line per
+    // item, `],"schema_version":N}`.
+    public static let opening = Data("{\"articles\":[".utf8)
+
+    /// Before an item's line.
+    public static func separator(first: Bool) -> Data { first ? Data([0x0A]) : Data([0x2C, 0x0A]) }
+
+    /// Between the articles and the events.
+    public static func middle(afterItems: Bool) -> Data {
+        Data(((afterItems ? "\n" : "") + "],\"events\":[").utf8)
+    }
+
+    /// After the events.
+    public static func closing(afterItems: Bool) -> Data {
+        Data(
+            ((afterItems ? "\n" : "") + "],\"schema_version\":\(EventsDocument.currentSchemaVersion)}\n").utf8
+        )
     }
 }

@@ -41,11 +41,10 @@ enum EventsCSV {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func document(_ rows: [Data]) -> Data {
-        var data = Data((columns.joined(separator: ",") + "\r\n").utf8)
-        for row in rows { data.append(row) }
-        return data
-    }
+    static func document(_ rows: [Data]) -> Data { rows.reduce(into: header) { $0.append($1) } }
+
+    /// The first line: the column names.
+    static let header = Data((columns.joined(separator: ",") + "\r\n").utf8)
 }
 
 /// `events.geojson`: an RFC 7946 FeatureCollection, `[lon, lat]`, null geometry when unlocated.
@@ -207,14 +206,20 @@ enum GeoJSON {
     }
 
     static func collection(_ features: [Data]) -> Data {
-        var data = Data("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
+        var data = opening
         for (index, feature) in features.enumerated() {
             data.append(feature)
-            data.append(contentsOf: Array((index == features.count - 1 ? "\n" : ",\n").utf8))
+            data.append(index == features.count - 1 ? last : between)
         }
-        data.append(contentsOf: Array("]}\n".utf8))
+        data.append(closing)
         return data
     }
+
+    // The collection's punctuation, for a writer that makes it a feature at a time.
+    static let opening = Data("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
+    static let between = Data(",\n".utf8)
+    static let last = Data("\n".utf8)
+    static let closing = Data("]}\n".utf8)
 }
 
 /// RFC 3339 for a feed: a bare day is midnight UTC.

@@ -31,6 +31,16 @@ public enum OutputFile {
         return errno != 0 ? String(cString: strerror(errno)) : nsError.localizedDescription
     }
 
+    /// Up to `count` bytes, fewer only at the end of the file.
+    static func read(_ handle: FileHandle, count: Int) -> Data {
+        var data = Data()
+        while data.count < count {
+            guard let more = try? handle.read(upToCount: count - data.count), !more.isEmpty else { break }
+            data.append(more)
+        }
+        return data
+    }
+
     /// Outputs written beside their places first and renamed into place only when every one of
     /// them was written: a build that fails half-way (a full disk) leaves the previous outputs
     /// as they were, all of them.
@@ -42,18 +52,22 @@ public enum OutputFile {
         /// Writes `data` beside `url` unless the file already holds it.
         /// - Returns: whether it will be written.
         @discardableResult
-        public func stage(_ data: Data, to url: URL) throws -> Bool { try stage(pieces: [data], to: url) }
+        public func stage(_ data: Data, to url: URL) throws -> Bool {
+            try stage(to: url) { emit in try emit(data) }
+        }
 
-        /// Writes the pieces one after another beside `url` unless the file already holds them:
-        /// a large file (`events.json`) is never joined into one buffer, nor read whole to compare.
+        /// Writes what `produce` hands to its argument, piece by piece, beside `url`, comparing
+        /// as it goes with the file there: when the bytes are the same, nothing is staged. For a
+        /// file too large to hold (`events.json` of a large timeline).
         /// - Returns: whether it will be written.
         @discardableResult
-        public func stage(pieces: [Data], to url: URL) throws -> Bool {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
-                .intValue
-            if size == pieces.reduce(0, { $0 + $1.count }), Self.file(url, holds: pieces) { return false }
+        public func stage(to url: URL, produce: ((Data) throws -> Void) throws -> Void) throws -> Bool {
             let folder = url.deletingLastPathComponent()
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            var existing = try? FileHandle(forReadingFrom: url)
+            defer { try? existing?.close() }
+            var same = existing != nil
+            var buffer = Data()
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 errno = 0
@@ -62,55 +76,54 @@ public enum OutputFile {
                 }
                 let handle = try FileHandle(forWritingTo: temporary)
                 defer { try? handle.close() }
-                // Small pieces are gathered into writes of about a megabyte.
-                var buffer = Data()
-                for piece in pieces {
-                    buffer.append(piece)
-                    if buffer.count >= 1 << 20 {
-                        try handle.write(contentsOf: buffer)
-                        buffer.removeAll(keepingCapacity: true)
+                func write(_ data: Data) throws {
+                    try handle.write(contentsOf: data)
+                    if same, let reader = existing, OutputFile.read(reader, count: data.count) != data {
+                        same = false
+                        try? reader.close()
+                        existing = nil
                     }
                 }
-                if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+                do {
+                    // Small pieces are gathered into writes of about a megabyte; large ones go as they are.
+                    try produce { piece in
+                        if piece.count >= 1 << 20 {
+                            try write(buffer)
+                            buffer.removeAll(keepingCapacity: true)
+                            try write(piece)
+                            return
+                        }
+                        buffer.append(piece)
+                        if buffer.count >= 1 << 20 {
+                            try write(buffer)
+                            buffer.removeAll(keepingCapacity: true)
+                        }
+                    }
+                } catch {
+                    try? FileManager.default.removeItem(at: temporary)
+                    throw Produced(error: error)
+                }
+                try write(buffer)
                 try handle.close()
+            } catch let produced as Produced {
+                abandon()
+                throw produced.error
             } catch {
                 let why = OutputFile.reason(error)
                 try? FileManager.default.removeItem(at: temporary)
                 abandon()
                 throw WriteError(file: url.path, reason: why)
             }
+            if same, ((try? existing?.read(upToCount: 1))??.isEmpty ?? true) {
+                try? FileManager.default.removeItem(at: temporary)
+                return false
+            }
             pending.append((temporary, url))
             return true
         }
 
-        /// Whether the file's bytes are the pieces', read a megabyte at a time.
-        private static func file(_ url: URL, holds pieces: [Data]) -> Bool {
-            guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-            defer { try? handle.close() }
-            var chunk = Data()
-            var offset = 0
-            for piece in pieces {
-                var compared = 0
-                while compared < piece.count {
-                    if offset == chunk.count {
-                        guard let next = try? handle.read(upToCount: 1 << 20), !next.isEmpty else {
-                            return false
-                        }
-                        chunk = next
-                        offset = 0
-                    }
-                    let count = min(piece.count - compared, chunk.count - offset)
-                    let start = piece.startIndex + compared
-                    let chunkStart = chunk.startIndex + offset
-                    if piece[start..<(start + count)] != chunk[chunkStart..<(chunkStart + count)] {
-                        return false
-                    }
-                    compared += count
-                    offset += count
-                }
-            }
-            return offset == chunk.count && ((try? handle.read(upToCount: 1))?.isEmpty ?? true)
-        }
+        /// An error of the producer, not of writing: passed on as it is.
+        private struct Produced: Error { var error: any Error }
 
         /// Renames every staged file into place.
         public func commit() throws {

@@ -173,21 +173,27 @@ public final class SQLiteTimelineStore: TimelineStore {
                       firstReported, confidence
                     FROM mention
                     """)
+            // Paths, places and days repeat across hundreds of thousands of rows: each is kept once.
+            var strings = StringPool()
             while let row = try rows.next() {
                 var place: Place?
                 if let name: String = row[8] {
                     place = Place(
-                        name: name, admin1: row[10], country: row[9], lat: row[11], lon: row[12],
-                        precision: PlacePrecision(rawValue: row[13] ?? "") ?? .unknown, geonamesID: row[14])
+                        name: strings.intern(name), admin1: strings.intern(row[10]),
+                        country: strings.intern(row[9]),
+                        lat: row[11], lon: row[12],
+                        precision: PlacePrecision(rawValue: row[13] ?? "") ?? .unknown,
+                        geonamesID: row[14])
                 }
                 guard let kind = EventKind(rawValue: row[4]) else { continue }
                 result.append(
                     StoredMention(
-                        article: ArticleKey(path: row[0], ordinal: row[1]), articleID: row[2],
+                        article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), articleID: row[2],
                         eventID: row[3],
-                        kind: kind, start: row[5], end: row[6],
+                        kind: kind, start: strings.intern(row[5]), end: strings.intern(row[6]),
                         datePrecision: DatePrecision(rawValue: row[7]) ?? .unknown, place: place,
-                        initiatorCountry: row[15], firstReported: row[16], confidence: row[17]))
+                        initiatorCountry: strings.intern(row[15]), firstReported: strings.intern(row[16]),
+                        confidence: row[17]))
             }
             return result
         }
@@ -210,10 +216,11 @@ public final class SQLiteTimelineStore: TimelineStore {
     public func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)] {
         try queue.read { db in
             var result: [(key: ArticleKey, id: String, hash: String)] = []
+            var strings = StringPool()
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT path, ordinal, id, hash FROM article ORDER BY path, ordinal")
             while let row = try rows.next() {
-                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2], row[3]))
+                result.append((ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], row[3]))
             }
             return result
         }
@@ -222,13 +229,25 @@ public final class SQLiteTimelineStore: TimelineStore {
     public func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)] {
         try queue.read { db in
             var result: [(key: ArticleKey, id: String, fragment: Data)] = []
+            var strings = StringPool()
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT path, ordinal, id, metadata FROM article ORDER BY path, ordinal")
             while let row = try rows.next() {
                 let data: Data = row[3]
-                result.append((ArticleKey(path: row[0], ordinal: row[1]), row[2], data))
+                result.append((ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], data))
             }
             return result
+        }
+    }
+
+    public func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws {
+        try queue.read { db in
+            var strings = StringPool()
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT path, ordinal, id, metadata FROM article ORDER BY path, ordinal")
+            while let row = try rows.next() {
+                try body(ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], row[3])
+            }
         }
     }
 
@@ -236,12 +255,38 @@ public final class SQLiteTimelineStore: TimelineStore {
         try queue.read { db in
             var found: [String: StoredMergedEvent] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT signature, facets, json, csv, geojson FROM merged")
+                db, sql: "SELECT signature, facets FROM merged")
             while let row = try rows.next() {
                 found[row[0]] = StoredMergedEvent(
-                    json: row[2], html: Data(), csv: row[3], geojson: row[4], facets: row[1])
+                    json: Data(), html: Data(), csv: Data(), geojson: Data(), facets: row[1])
             }
             return found
+        }
+    }
+
+    public func mergedJSON(_ signatures: [String]) throws -> [String: Data] {
+        try queue.read { db in
+            var result: [String: Data] = [:]
+            let statement = try db.makeStatement(sql: "SELECT json FROM merged WHERE signature = ?")
+            for signature in signatures {
+                if let json = try Data.fetchOne(statement, arguments: [signature]) {
+                    result[signature] = json
+                }
+            }
+            return result
+        }
+    }
+
+    public func mergedTables(_ signatures: [String]) throws -> [String: (csv: Data, geojson: Data)] {
+        try queue.read { db in
+            var result: [String: (csv: Data, geojson: Data)] = [:]
+            let statement = try db.makeStatement(sql: "SELECT csv, geojson FROM merged WHERE signature = ?")
+            for signature in signatures {
+                if let row = try Row.fetchOne(statement, arguments: [signature]) {
+                    result[signature] = (row[0], row[1])
+                }
+            }
+            return result
         }
     }
 
@@ -301,4 +346,17 @@ public final class SQLiteTimelineStore: TimelineStore {
             }
         }
     }
+}
+
+/// Equal strings read from many rows, kept as one value (their storage shared).
+struct StringPool {
+    private var known: [String: String] = [:]
+
+    mutating func intern(_ text: String) -> String {
+        if let kept = known[text] { return kept }
+        known[text] = text
+        return text
+    }
+
+    mutating func intern(_ text: String?) -> String? { text.map { intern($0) } }
 }

@@ -32,8 +32,15 @@ public protocol TimelineStore: AnyObject, Sendable {
     func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)]
     /// Every article's metadata fragment, by path then position in the file.
     func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
-    /// Every merged event kept, rendered (without its card), by signature.
+    /// Calls `body` with every article's key, id and metadata fragment, by path then position,
+    /// reading them as it goes.
+    func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws
+    /// Every merged event kept, by signature: only its facets (the other pieces are empty).
     func mergedEvents() throws -> [String: StoredMergedEvent]
+    /// The JSON of these merged events.
+    func mergedJSON(_ signatures: [String]) throws -> [String: Data]
+    /// The CSV rows and GeoJSON features of these merged events.
+    func mergedTables(_ signatures: [String]) throws -> [String: (csv: Data, geojson: Data)]
     /// The cards of these merged events.
     func mergedCards(_ signatures: [String]) throws -> [String: Data]
     /// Forgets some merged events and keeps others.
@@ -162,8 +169,8 @@ public struct StoredMention: Hashable, Sendable {
 
 /// A merged event as every output shows it (see `Rendering.RenderedEvent`).
 public struct StoredMergedEvent: Sendable {
+    /// Empty when read by `mergedEvents`: `mergedJSON`, `mergedCards` and `mergedTables` read them.
     public var json: Data
-    /// Empty when read by `mergedEvents`; `mergedCards` reads it.
     public var html: Data
     public var csv: Data
     public var geojson: Data

@@ -243,3 +243,60 @@ struct SiteRendererTests {
         }
     }
 }
+
+/// Staged outputs written from pieces produced as they go (`events.json` of a large timeline).
+struct StagedStreamTests {
+    private func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitrep-stage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Pieces of a large document: 3 MB in pieces of 1,000 bytes, one byte changed when asked.
+    private func produce(changing: Int? = nil) -> ((Data) throws -> Void) throws -> Void {
+        { emit in
+            for index in 0..<3_000 {
+                var piece = Data(repeating: UInt8(65 + index % 26), count: 1_000)
+                if index == changing { piece[piece.startIndex + 500] = 0x21 }
+                try emit(piece)
+            }
+        }
+    }
+
+    @Test func aStreamedFileIsWrittenOnlyWhenItsBytesChange() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.json")
+        let first = OutputFile.Staging()
+        #expect(try first.stage(to: url, produce: produce()))
+        try first.commit()
+        #expect(try Data(contentsOf: url).count == 3_000_000)
+
+        let same = OutputFile.Staging()
+        #expect(try !same.stage(to: url, produce: produce()))
+        let changed = OutputFile.Staging()
+        #expect(try changed.stage(to: url, produce: produce(changing: 2_999)))
+        try changed.commit()
+        #expect(try Data(contentsOf: url)[2_999_500] == 0x21)
+        // Nothing left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["events.json"])
+    }
+
+    @Test func aProducerErrorLeavesTheFileAsItWas() throws {
+        struct Broken: Error {}
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.json")
+        try Data("before".utf8).write(to: url)
+        let staging = OutputFile.Staging()
+        #expect(throws: Broken.self) {
+            try staging.stage(to: url) { emit in
+                try emit(Data("half".utf8))
+                throw Broken()
+            }
+        }
+        #expect(try String(decoding: Data(contentsOf: url), as: UTF8.self) == "before")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["events.json"])
+    }
+}

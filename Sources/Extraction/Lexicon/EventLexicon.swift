@@ -331,17 +331,10 @@ struct EventLexicon: Sendable {
                 let country = value.count > 1 ? value[1] : nil
                 return (name, ActorEntry(type: type, country: country))
             })
-        // A noun listed in the singular is found in the plural too ("journalist", "journalists");
-        // a form listed itself keeps its own type.
-        var nouns: [String: ActorType] = [:]
-        for (name, value) in actorFile.nouns.sorted(by: { $0.key < $1.key }) {
-            guard let type = ActorType(rawValue: value) else { continue }
-            let forms = name.hasSuffix("s") ? [name] : Inflection.bundled.nounForms(name)
-            for form in forms where actorFile.nouns[form] == nil || form == name {
-                nouns[form] = type
-            }
-        }
-        actorNouns = PhraseMatcher(nouns.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        actorNouns = PhraseMatcher(
+            actorFile.nouns.sorted(by: { $0.key < $1.key }).compactMap { name, value in
+                ActorType(rawValue: value).map { (name, $0) }
+            })
         attribution = Self.flags(actorFile.attributionVerbs)
         hedges = Self.flags(actorFile.hedges)
         denials = Self.flags(actorFile.denials)
