@@ -75,7 +75,8 @@ public struct EventExtractor: Sendable {
             lexicon: lexicon, text: text, dates: expressions, places: mentions, facts: facts)
         var found: [Mention] = []
         var eventSentences: Set<Int> = []
-        for index in text.sentences.indices {
+        let captions = Captions.paragraphs(text)
+        for index in text.sentences.indices where !captions.contains(text.sentences[index].paragraph) {
             let read = reader.read(sentence: index)
             if reader.reportedEvent { eventSentences.insert(index) }
             found += read
