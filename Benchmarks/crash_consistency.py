@@ -9,7 +9,11 @@ delay within the time a full build takes, and checks that every output file pres
 (pages end with </html>, JSON parses); then builds to completion and checks that the outputs are
 byte-identical to the reference build.
 
+With --export the articles are records of four JSON Lines exports instead of files, so the kills
+land while exports are read record by record (records saved before the end of their file).
+
 Usage: python3 Benchmarks/crash_consistency.py [--runs 50] [--articles 2000] [--sitrep PATH] [--seed 1]
+       [--export]
 """
 import argparse, json, os, random, shutil, signal, subprocess, sys, time
 from pathlib import Path
@@ -21,6 +25,7 @@ parser.add_argument("--articles", type=int, default=2000)
 parser.add_argument("--sitrep", default=str(ROOT / ".build/release/sitrep"))
 parser.add_argument("--seed", type=int, default=1)
 parser.add_argument("--work", default="/tmp/sitrep-crash")
+parser.add_argument("--export", action="store_true")
 args = parser.parse_args()
 random.seed(args.seed)
 
@@ -36,6 +41,20 @@ if not articles.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(f, target)
 count = sum(1 for _ in articles.rglob("*.txt"))
+if args.export:
+    # The same articles as records: front matter fields and the text, four exports.
+    exports = work / "exports"
+    if not exports.exists():
+        exports.mkdir(parents=True)
+        files = sorted(articles.rglob("*.txt"))
+        for part in range(4):
+            with open(exports / f"export-{part}.jsonl", "w", encoding="utf-8") as handle:
+                for number, f in enumerate(files[part::4]):
+                    header, _, body = f.read_text(encoding="utf-8").partition("\n---\n")
+                    record = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
+                    record.update(id=f"{part}-{number}", text=body)
+                    handle.write(json.dumps(record) + "\n")
+    articles = exports
 
 
 def build(out, state, extra=(), kill_after=None):
