@@ -206,9 +206,13 @@ extension EventReader {
             case .armedClash, .looting, .mobViolence:
                 if crowdHere || crowdActs { choice.kind = .violentDemonstration }
             case .attackOnCivilians where !choice.harmOnly:
+                // Force against protesters is the state's (ACLED): gunmen or a militia firing on a
+                // crowd attack civilians.
+                let nonState =
+                    agent.map { [.rebelGroup, .politicalMilitia, .identityMilitia].contains($0) } ?? false
                 if crowdActs {
                     choice.kind = .violentDemonstration
-                } else if crowdHere || victims(in: segment) == .protesters {
+                } else if !nonState && (crowdHere || victims(in: segment) == .protesters) {
                     let lethal = tokens[segment].contains { Self.lethalWords.contains($0.lower) }
                     choice.kind = lethal ? .excessiveForceAgainstProtesters : .protestWithIntervention
                 }
