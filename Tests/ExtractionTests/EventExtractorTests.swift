@@ -101,6 +101,22 @@ struct EventExtractorTests {
         #expect(event.date.precision == .unknown)
     }
 
+    @Test func inAnUndatedCopyAWeekdayAfterAnExplicitDateStaysUnknown() throws {
+        let texts = [
+            "On March 3, 2025, militants attacked a police post in Bannu, killing two officers.\n\nOn Sunday, drones struck a fuel depot in Kursk.",
+            "Rebels shelled Goma on 12 May 2024, killing four people.\n\nGunmen killed three farmers near Beni on Tuesday.",
+            "Police arrested five protesters in Dhaka on January 9, 2025. On Friday, an air strike hit a market in Khartoum.",
+        ]
+        for text in texts {
+            let events = extractor.extract(from: article(text, published: nil))
+            #expect(events.count == 2, "\(text)")
+            // The explicit date is kept; the weekday, which only the report's date would fix, is not
+            // given the narrative's day.
+            #expect(events.first?.date.precision == .day, "\(text)")
+            #expect(events.last?.date.start == nil && events.last?.date.precision == .unknown, "\(text)")
+        }
+    }
+
     @Test func theDatelineIsWhereTheStoryWasFiledNotWhereItHappened() throws {
         let text = """
             NAIROBI, March 3 (Wire) - A roadside bomb near Garissa killed four soldiers on Sunday, police said.

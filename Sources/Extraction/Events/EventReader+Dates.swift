@@ -26,6 +26,14 @@ extension EventReader {
             if nearest.isAnaphoric { return anaphoricDate(nearest) }
             if let date = nearest.date { return (anchored(nearest, date, in: sentence), false) }
         }
+        // A day only the report's date would fix ("on Sunday" in a copy without one) is not the
+        // narrative's day: it stays unknown.
+        let (from, to) = (tokens[sentence.lowerBound].start, tokens[sentence.upperBound - 1].end)
+        if reference == nil,
+            dates.contains(where: { $0.start >= from && $0.end <= to && $0.date == nil && $0.kind == .date })
+        {
+            return (reportDate, true)
+        }
         // The narrative's date holds for a sentence or two; a later sentence without a date goes
         // on with the lead's story, as wire stories do. Neither is the clause's own date, so the
         // mention may still join an event told elsewhere.
