@@ -677,31 +677,7 @@ public struct IncrementalBuild {
             names.insert(name)
             if try staging.stage(to: out.appendingPathComponent(name), produce: produce) { written += 1 }
         }
-        names.insert("events.json")
-        // events.json is written from the store a slice of events at a time, never held whole.
-        let produced = try staging.stage(to: out.appendingPathComponent("events.json")) { emit in
-            // The articles, read from the store in order; each kept once (by its first file).
-            try emit(EventsJSON.opening)
-            var count = 0
-            try store.forEachArticleFragment { key, id, fragment in
-                guard outputs.owner[id] == key else { return }
-                try emit(EventsJSON.separator(first: count == 0))
-                try emit(fragment)
-                count += 1
-            }
-            try emit(EventsJSON.middle(afterItems: count > 0))
-            for first in stride(from: 0, to: outputs.signatures.count, by: 2_000) {
-                let slice = Array(outputs.signatures[first..<min(first + 2_000, outputs.signatures.count)])
-                let json = try store.mergedJSON(slice)
-                for (offset, signature) in slice.enumerated() {
-                    guard let event = json[signature] else { throw CocoaError(.coderReadCorrupt) }
-                    try emit(EventsJSON.separator(first: first + offset == 0))
-                    try emit(event)
-                }
-            }
-            try emit(EventsJSON.closing(afterItems: !outputs.signatures.isEmpty))
-        }
-        if produced { written += 1 }
+        try writeTables(outputs, store: store, staging: staging, out: out, names: &names, written: &written)
         try renderer.site(
             events: outputs.events, feed: outputs.feed, articleCount: outputs.owner.count,
             unchangedMonths: outputs.unchangedMonths,
@@ -709,17 +685,55 @@ public struct IncrementalBuild {
                 let signatures = indices.map { outputs.signatures[$0] }
                 let cards = try store.mergedCards(signatures)
                 return signatures.map { cards[$0] ?? Data() }
-            },
-            tables: { indices in
-                let signatures = indices.map { outputs.signatures[$0] }
-                let tables = try store.mergedTables(signatures)
-                return try signatures.map { signature in
-                    guard let row = tables[signature] else { throw CocoaError(.coderReadCorrupt) }
-                    return row
-                }
             }, emit: emit)
         try staging.commit()
         return (written, names)
+    }
+
+    /// `events.json`, `events.csv` and `events.geojson` from one pass over the stored events, a
+    /// slice at a time (never held whole), the articles read from the store in order.
+    static func writeTables(
+        _ outputs: Outputs, store: any TimelineStore, staging: OutputFile.Staging, out: URL,
+        names: inout Set<String>, written: inout Int
+    ) throws {
+        let files = ["events.json", "events.csv", "events.geojson"]
+        names.formUnion(files)
+        let streams = try files.map { try staging.open(out.appendingPathComponent($0)) }
+        let (json, csv, geojson) = (streams[0], streams[1], streams[2])
+        do {
+            // Each article once (by its first file).
+            try json.write(EventsJSON.opening)
+            var count = 0
+            try store.forEachArticleFragment { key, id, fragment in
+                guard outputs.owner[id] == key else { return }
+                try json.write(EventsJSON.separator(first: count == 0))
+                try json.write(fragment)
+                count += 1
+            }
+            try json.write(EventsJSON.middle(afterItems: count > 0))
+            try csv.write(EventsCSV.header)
+            try geojson.write(GeoJSON.opening)
+            let total = outputs.signatures.count
+            for first in stride(from: 0, to: total, by: 2_000) {
+                let slice = Array(outputs.signatures[first..<min(first + 2_000, total)])
+                let pieces = try store.mergedPieces(slice)
+                for (offset, signature) in slice.enumerated() {
+                    guard let event = pieces[signature] else { throw CocoaError(.coderReadCorrupt) }
+                    try json.write(EventsJSON.separator(first: first + offset == 0))
+                    try json.write(event.json)
+                    try csv.write(event.csv)
+                    try geojson.write(event.geojson)
+                    try geojson.write(first + offset == total - 1 ? GeoJSON.last : GeoJSON.between)
+                }
+            }
+            try json.write(EventsJSON.closing(afterItems: total > 0))
+            try geojson.write(GeoJSON.closing)
+        } catch {
+            streams.forEach { $0.discard() }
+            staging.abandon()
+            throw error
+        }
+        for stream in streams where try stream.finish() { written += 1 }
     }
 
     static func readDigests(_ text: String?) -> [String: String] {

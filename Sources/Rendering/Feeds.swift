@@ -2,7 +2,7 @@ import EventModel
 import Foundation
 
 /// `events.csv`: one row per event in ACLED-style columns, RFC 4180 quoting.
-enum EventsCSV {
+public enum EventsCSV {
     static let columns = [
         "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
         "country",
@@ -44,7 +44,7 @@ enum EventsCSV {
     static func document(_ rows: [Data]) -> Data { rows.reduce(into: header) { $0.append($1) } }
 
     /// The first line: the column names.
-    static let header = Data((columns.joined(separator: ",") + "\r\n").utf8)
+    public static let header = Data((columns.joined(separator: ",") + "\r\n").utf8)
 }
 
 /// `events.geojson`: an RFC 7946 FeatureCollection, `[lon, lat]`, null geometry when unlocated.
@@ -81,7 +81,7 @@ enum JSONText {
     }
 }
 
-enum GeoJSON {
+public enum GeoJSON {
     private struct Feature: Encodable {
         struct Point: Encodable {
             var type = "Point"
@@ -216,10 +216,10 @@ enum GeoJSON {
     }
 
     // The collection's punctuation, for a writer that makes it a feature at a time.
-    static let opening = Data("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
-    static let between = Data(",\n".utf8)
-    static let last = Data("\n".utf8)
-    static let closing = Data("]}\n".utf8)
+    public static let opening = Data("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
+    public static let between = Data(",\n".utf8)
+    public static let last = Data("\n".utf8)
+    public static let closing = Data("]}\n".utf8)
 }
 
 /// RFC 3339 for a feed: a bare day is midnight UTC.

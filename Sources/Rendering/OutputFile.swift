@@ -45,7 +45,7 @@ public enum OutputFile {
     /// them was written: a build that fails half-way (a full disk) leaves the previous outputs
     /// as they were, all of them.
     public final class Staging {
-        private var pending: [(temporary: URL, final: URL)] = []
+        fileprivate var pending: [(temporary: URL, final: URL)] = []
 
         public init() {}
 
@@ -62,68 +62,120 @@ public enum OutputFile {
         /// - Returns: whether it will be written.
         @discardableResult
         public func stage(to url: URL, produce: ((Data) throws -> Void) throws -> Void) throws -> Bool {
-            let folder = url.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            var existing = try? FileHandle(forReadingFrom: url)
-            defer { try? existing?.close() }
-            var same = existing != nil
-            var buffer = Data()
+            let stream = try open(url)
             do {
+                try produce(stream.write)
+            } catch {
+                // A write's error is a WriteError already; a producer's passes as it is.
+                stream.discard()
+                abandon()
+                throw error
+            }
+            return try stream.finish()
+        }
+
+        /// A file written a piece at a time beside `url`; several may be open at once (files made
+        /// from one pass over the events). `finish` stages it unless its bytes are the file's.
+        public func open(_ url: URL) throws -> Stream {
+            do {
+                return try Stream(url, staging: self)
+            } catch {
+                abandon()
+                throw WriteError(file: url.path, reason: OutputFile.reason(error))
+            }
+        }
+
+        /// One output being written: see `open`.
+        public final class Stream {
+            let url: URL
+            let temporary: URL
+            private unowned let staging: Staging
+            private var handle: FileHandle?
+            private var existing: FileHandle?
+            private var same: Bool
+            private var buffer = Data()
+
+            init(_ url: URL, staging: Staging) throws {
+                self.url = url
+                self.staging = staging
+                let folder = url.deletingLastPathComponent()
+                temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+                existing = try? FileHandle(forReadingFrom: url)
+                same = existing != nil
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 errno = 0
                 guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
                     throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
                 }
-                let handle = try FileHandle(forWritingTo: temporary)
-                defer { try? handle.close() }
-                func write(_ data: Data) throws {
-                    try handle.write(contentsOf: data)
-                    if same, let reader = existing, OutputFile.read(reader, count: data.count) != data {
-                        same = false
-                        try? reader.close()
-                        existing = nil
-                    }
-                }
-                do {
-                    // Small pieces are gathered into writes of about a megabyte; large ones go as they are.
-                    try produce { piece in
-                        if piece.count >= 1 << 20 {
-                            try write(buffer)
-                            buffer.removeAll(keepingCapacity: true)
-                            try write(piece)
-                            return
-                        }
-                        buffer.append(piece)
-                        if buffer.count >= 1 << 20 {
-                            try write(buffer)
-                            buffer.removeAll(keepingCapacity: true)
-                        }
-                    }
-                } catch {
-                    try? FileManager.default.removeItem(at: temporary)
-                    throw Produced(error: error)
-                }
-                try write(buffer)
-                try handle.close()
-            } catch let produced as Produced {
-                abandon()
-                throw produced.error
-            } catch {
-                let why = OutputFile.reason(error)
-                try? FileManager.default.removeItem(at: temporary)
-                abandon()
-                throw WriteError(file: url.path, reason: why)
+                handle = try FileHandle(forWritingTo: temporary)
             }
-            if same, ((try? existing?.read(upToCount: 1))??.isEmpty ?? true) {
-                try? FileManager.default.removeItem(at: temporary)
-                return false
-            }
-            pending.append((temporary, url))
-            return true
-        }
 
-        /// An error of the producer, not of writing: passed on as it is.
-        private struct Produced: Error { var error: any Error }
+            deinit { discard() }
+
+            /// Adds a piece: small ones are gathered into writes of about a megabyte.
+            public func write(_ piece: Data) throws {
+                if piece.count >= 1 << 20 {
+                    try flush(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                    try flush(piece)
+                    return
+                }
+                buffer.append(piece)
+                if buffer.count >= 1 << 20 {
+                    try flush(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+
+            private func flush(_ data: Data) throws {
+                do {
+                    try handle?.write(contentsOf: data)
+                } catch {
+                    throw WriteError(file: url.path, reason: OutputFile.reason(error))
+                }
+                if same, let reader = existing, OutputFile.read(reader, count: data.count) != data {
+                    same = false
+                    try? reader.close()
+                    existing = nil
+                }
+            }
+
+            /// Stages the file, unless it holds the same bytes as the one in place.
+            /// - Returns: whether it will be written.
+            @discardableResult
+            public func finish() throws -> Bool {
+                do {
+                    try flush(buffer)
+                    buffer.removeAll()
+                    try handle?.close()
+                    handle = nil
+                } catch {
+                    discard()
+                    staging.abandon()
+                    throw error as? WriteError ?? WriteError(file: url.path, reason: OutputFile.reason(error))
+                }
+                let unchanged = same && ((try? existing?.read(upToCount: 1))??.isEmpty ?? true)
+                try? existing?.close()
+                existing = nil
+                if unchanged {
+                    try? FileManager.default.removeItem(at: temporary)
+                    return false
+                }
+                staging.pending.append((temporary, url))
+                return true
+            }
+
+            /// Stops writing and removes what was written.
+            public func discard() {
+                try? handle?.close()
+                handle = nil
+                try? existing?.close()
+                existing = nil
+                if !staging.pending.contains(where: { $0.temporary == temporary }) {
+                    try? FileManager.default.removeItem(at: temporary)
+                }
+            }
+        }
 
         /// Renames every staged file into place.
         public func commit() throws {

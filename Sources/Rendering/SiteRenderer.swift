@@ -169,25 +169,26 @@ public struct SiteRenderer: Sendable {
         try site(
             events: events, feed: feed, articleCount: articleCount, unchangedMonths: unchangedMonths,
             cards: { $0.map { events[$0].html } },
-            tables: { $0.map { (events[$0].csv, events[$0].geojson) } },
             emit: { name, produce in
                 var data = Data()
                 try produce { data.append($0) }
                 files[name] = data
             })
+        files["events.csv"] = EventsCSV.document(events.map(\.csv))
+        files["events.geojson"] = GeoJSON.collection(events.map(\.geojson))
         return files
     }
 
     /// The same, one file at a time, each produced a piece at a time, so a build never holds every
-    /// page, or every CSV row and GeoJSON feature, at once.
+    /// page at once. `events.csv` and `events.geojson` are left to the caller, who writes them
+    /// with `events.json` from one pass over the stored events.
     /// - Parameters:
     ///   - cards: the cards of these events (indices into `events`), when `events` do not carry them.
-    ///   - tables: their CSV rows and GeoJSON features, likewise.
     ///   - emit: receives each file's name and a producer that hands its bytes, piece by piece, to
     ///     the function it is given.
     public func site(
         events: [RenderedEvent], feed: [Event], articleCount: Int, unchangedMonths: Set<String>,
-        cards: ([Int]) throws -> [Data], tables: ([Int]) throws -> [(csv: Data, geojson: Data)],
+        cards: ([Int]) throws -> [Data],
         emit stream: (String, ((Data) throws -> Void) throws -> Void) throws -> Void
     ) throws {
         func emit(_ name: String, _ data: Data) throws { try stream(name) { try $0(data) } }
@@ -243,31 +244,6 @@ public struct SiteRenderer: Sendable {
             layout(
                 title: "About", description: "About the timeline, its feeds and its sources.", body: about,
                 flags: ["isAbout": true], articleCount: articleCount))
-        // The two files of every event, made from slices of rows read as they are written.
-        try withoutActuallyEscaping(tables) { tables in
-            let count = events.count
-            func slices(_ body: ([(csv: Data, geojson: Data)]) throws -> Void) throws {
-                for first in stride(from: 0, to: count, by: 2_000) {
-                    try body(try tables(Array(first..<min(count, first + 2_000))))
-                }
-            }
-            try stream("events.csv") { write in
-                try write(EventsCSV.header)
-                try slices { rows in for row in rows { try write(row.csv) } }
-            }
-            try stream("events.geojson") { write in
-                try write(GeoJSON.opening)
-                var index = 0
-                try slices { rows in
-                    for row in rows {
-                        try write(row.geojson)
-                        index += 1
-                        try write(index == count ? GeoJSON.last : GeoJSON.between)
-                    }
-                }
-                try write(GeoJSON.closing)
-            }
-        }
         try emit(
             "feed.json",
             try JSONFeed.document(

@@ -277,13 +277,16 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func mergedTables(_ signatures: [String]) throws -> [String: (csv: Data, geojson: Data)] {
+    public func mergedPieces(_ signatures: [String]) throws -> [String: (
+        json: Data, csv: Data, geojson: Data
+    )] {
         try queue.read { db in
-            var result: [String: (csv: Data, geojson: Data)] = [:]
-            let statement = try db.makeStatement(sql: "SELECT csv, geojson FROM merged WHERE signature = ?")
+            var result: [String: (json: Data, csv: Data, geojson: Data)] = [:]
+            let statement = try db.makeStatement(
+                sql: "SELECT json, csv, geojson FROM merged WHERE signature = ?")
             for signature in signatures {
                 if let row = try Row.fetchOne(statement, arguments: [signature]) {
-                    result[signature] = (row[0], row[1])
+                    result[signature] = (row[0], row[1], row[2])
                 }
             }
             return result

@@ -39,8 +39,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     func mergedEvents() throws -> [String: StoredMergedEvent]
     /// The JSON of these merged events.
     func mergedJSON(_ signatures: [String]) throws -> [String: Data]
-    /// The CSV rows and GeoJSON features of these merged events.
-    func mergedTables(_ signatures: [String]) throws -> [String: (csv: Data, geojson: Data)]
+    /// The JSON, CSV rows and GeoJSON features of these merged events.
+    func mergedPieces(_ signatures: [String]) throws -> [String: (json: Data, csv: Data, geojson: Data)]
     /// The cards of these merged events.
     func mergedCards(_ signatures: [String]) throws -> [String: Data]
     /// Forgets some merged events and keeps others.
@@ -169,7 +169,7 @@ public struct StoredMention: Hashable, Sendable {
 
 /// A merged event as every output shows it (see `Rendering.RenderedEvent`).
 public struct StoredMergedEvent: Sendable {
-    /// Empty when read by `mergedEvents`: `mergedJSON`, `mergedCards` and `mergedTables` read them.
+    /// Empty when read by `mergedEvents`: `mergedJSON`, `mergedPieces` and `mergedCards` read them.
     public var json: Data
     public var html: Data
     public var csv: Data
