@@ -646,9 +646,9 @@ public struct IncrementalBuild {
                 > (rendered[$1].facets.firstReported ?? "", rendered[$1].facets.id)
         }.prefix(renderer.feedSize)
         let decoder = JSONDecoder()
-        let newestJSON = try store.mergedJSON(newest.map { renderedSignatures[$0] })
+        let newestPieces = try store.mergedPieces(newest.map { renderedSignatures[$0] })
         let feed = try newest.map { index in
-            try decoder.decode(Event.self, from: newestJSON[renderedSignatures[index]] ?? Data())
+            try decoder.decode(Event.self, from: newestPieces[renderedSignatures[index]]?.json ?? Data())
         }
         var digests: [String: String] = [:]
         for (month, text) in monthText { digests[month] = ContentHash.of(text) }

@@ -226,20 +226,6 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)] {
-        try queue.read { db in
-            var result: [(key: ArticleKey, id: String, fragment: Data)] = []
-            var strings = StringPool()
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT path, ordinal, id, metadata FROM article ORDER BY path, ordinal")
-            while let row = try rows.next() {
-                let data: Data = row[3]
-                result.append((ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], data))
-            }
-            return result
-        }
-    }
-
     public func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws {
         try queue.read { db in
             var strings = StringPool()
@@ -261,19 +247,6 @@ public final class SQLiteTimelineStore: TimelineStore {
                     json: Data(), html: Data(), csv: Data(), geojson: Data(), facets: row[1])
             }
             return found
-        }
-    }
-
-    public func mergedJSON(_ signatures: [String]) throws -> [String: Data] {
-        try queue.read { db in
-            var result: [String: Data] = [:]
-            let statement = try db.makeStatement(sql: "SELECT json FROM merged WHERE signature = ?")
-            for signature in signatures {
-                if let json = try Data.fetchOne(statement, arguments: [signature]) {
-                    result[signature] = json
-                }
-            }
-            return result
         }
     }
 

@@ -30,15 +30,11 @@ public protocol TimelineStore: AnyObject, Sendable {
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's id and the hash of what it was read from, by path then position in the file.
     func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)]
-    /// Every article's metadata fragment, by path then position in the file.
-    func articleFragments() throws -> [(key: ArticleKey, id: String, fragment: Data)]
     /// Calls `body` with every article's key, id and metadata fragment, by path then position,
     /// reading them as it goes.
     func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws
     /// Every merged event kept, by signature: only its facets (the other pieces are empty).
     func mergedEvents() throws -> [String: StoredMergedEvent]
-    /// The JSON of these merged events.
-    func mergedJSON(_ signatures: [String]) throws -> [String: Data]
     /// The JSON, CSV rows and GeoJSON features of these merged events.
     func mergedPieces(_ signatures: [String]) throws -> [String: (json: Data, csv: Data, geojson: Data)]
     /// The cards of these merged events.
@@ -169,7 +165,7 @@ public struct StoredMention: Hashable, Sendable {
 
 /// A merged event as every output shows it (see `Rendering.RenderedEvent`).
 public struct StoredMergedEvent: Sendable {
-    /// Empty when read by `mergedEvents`: `mergedJSON`, `mergedPieces` and `mergedCards` read them.
+    /// Empty when read by `mergedEvents`: `mergedPieces` and `mergedCards` read them.
     public var json: Data
     public var html: Data
     public var csv: Data

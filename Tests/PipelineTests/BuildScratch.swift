@@ -28,17 +28,26 @@ final class BuildScratch {
     func remove(_ name: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent("in/\(name)"))
     }
-    func options(state: String = "state", out: String = "out", full: Bool = false)
-        -> IncrementalBuild.Options
-    {
+    func options(
+        state: String = "state", out: String = "out", full: Bool = false, templates: String? = nil,
+        siteURL: String? = nil
+    ) -> IncrementalBuild.Options {
         IncrementalBuild.Options(
             inputs: [root.appendingPathComponent("in").path], out: root.appendingPathComponent(out).path,
-            state: root.appendingPathComponent(state).path, full: full)
+            state: root.appendingPathComponent(state).path, full: full, templates: templates, siteURL: siteURL
+        )
     }
-    func build(state: String = "state", out: String = "out", full: Bool = false) throws
-        -> IncrementalBuild.Summary
-    {
-        try IncrementalBuild(options(state: state, out: out, full: full)).run()
+    func build(
+        state: String = "state", out: String = "out", full: Bool = false, templates: String? = nil,
+        siteURL: String? = nil
+    ) throws -> IncrementalBuild.Summary {
+        try IncrementalBuild(
+            options(state: state, out: out, full: full, templates: templates, siteURL: siteURL)
+        ).run()
+    }
+    /// An output file as text.
+    func text(_ name: String, out: String = "out") throws -> String {
+        try String(contentsOf: root.appendingPathComponent("\(out)/\(name)"), encoding: .utf8)
     }
     func output(_ out: String = "out") throws -> Data {
         try Data(contentsOf: root.appendingPathComponent("\(out)/events.json"))

@@ -12,34 +12,6 @@ struct SiteTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    private final class Scratch {
-        let url: URL
-        init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "sitrep-site-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(
-                at: url.appendingPathComponent("in"), withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(at: url) }
-
-        func write(_ name: String, _ text: String) throws {
-            try Data(text.utf8).write(to: url.appendingPathComponent("in/\(name)"))
-        }
-        func build(templates: String? = nil, siteURL: String? = nil) throws
-            -> IncrementalBuild.Summary
-        {
-            try IncrementalBuild(
-                .init(
-                    inputs: [url.appendingPathComponent("in").path],
-                    out: url.appendingPathComponent("out").path,
-                    state: url.appendingPathComponent("state").path, templates: templates, siteURL: siteURL)
-            ).run()
-        }
-        func text(_ name: String) throws -> String {
-            try String(contentsOf: url.appendingPathComponent("out/\(name)"), encoding: .utf8)
-        }
-    }
-
     private static let story = """
         title: Strike on Kharkiv
         outlet: Kyiv Wire
@@ -50,7 +22,7 @@ struct SiteTests {
         """
 
     @Test func hostileArticleContentIsEscapedEverywhere() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write(
             "evil.txt",
             """
@@ -81,12 +53,12 @@ struct SiteTests {
     }
 
     @Test func aBrokenTemplateStopsTheBuildAndKeepsTheOutput() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", Self.story)
         _ = try scratch.build()
         let before = try scratch.text("index.html")
 
-        let broken = scratch.url.appendingPathComponent("Templates")
+        let broken = scratch.root.appendingPathComponent("Templates")
         _ = try TemplateSet.export(to: broken.path, force: false)
         let event = broken.appendingPathComponent("event.mustache")
         var text = try String(contentsOf: event, encoding: .utf8)
@@ -106,7 +78,7 @@ struct SiteTests {
     }
 
     @Test func theJSONFeedIsValidAndItsLinksAbsoluteWithASiteURL() throws {
-        let scratch = try Scratch()
+        let scratch = try BuildScratch()
         try scratch.write("a.txt", Self.story)
         try scratch.write("b.txt", Self.story.replacingOccurrences(of: "Kharkiv", with: "Odesa"))
         _ = try scratch.build(siteURL: "https://example.org/timeline")
@@ -146,12 +118,12 @@ struct SiteTests {
         try #require(
             URL(fileURLWithPath: cwd).standardizedFileURL.path == Self.root.standardizedFileURL.path,
             "run the tests from the package folder, as `swift test` does")
-        let scratch = try Scratch()
-        let out = scratch.url.appendingPathComponent("out")
+        let scratch = try BuildScratch()
+        let out = scratch.root.appendingPathComponent("out")
         _ = try IncrementalBuild(
             .init(
                 inputs: ["Examples/articles"], out: out.path,
-                state: scratch.url.appendingPathComponent("state").path)
+                state: scratch.root.appendingPathComponent("state").path)
         ).run()
         let committed = Self.root.appendingPathComponent("Output")
         func files(_ folder: URL) -> [String] {
