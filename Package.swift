@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "EventModel"],
+            dependencies: ["Ingest", "EventModel", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MergingTests",
-            dependencies: ["Merging", "EventModel"],
+            dependencies: ["Merging", "EventModel", "TestSupport"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -60,7 +60,7 @@ public struct EventMerger: Sendable {
                 }
                 candidates.sort()
             } else if key.days != nil {
-                candidates = Array(representatives.indices)
+                candidates = representatives.indices.filter { representatives[$0].days != nil }
             } else {
                 candidates = []
             }
@@ -117,6 +117,25 @@ public struct EventMerger: Sendable {
             .violentDemonstration,
         ],
     ]
+
+    /// The kinds a report of this kind may be merged with (its own among them).
+    public static func kinds(mergingWith kind: EventKind) -> [EventKind] {
+        EventKind.allCases.filter { group(of: $0) == group(of: kind) }
+    }
+
+    /// Whether two reports could ever be one event, whatever else is merged with them: the same
+    /// kind group, days that overlap, and places that could nest (both unplaced, the same
+    /// country, or one country unknown). Every pair `compatible` holds for passes, so the reports
+    /// linked by it fall apart into groups that `clusters` treats each on its own: clustering
+    /// one group alone gives the clusters clustering everything gives it.
+    public static func mayMerge(_ a: MergeKey, _ b: MergeKey) -> Bool {
+        guard a.group == b.group, let aDays = a.days, let bDays = b.days, aDays.overlaps(bDays) else {
+            return false
+        }
+        if a.bucket == b.bucket { return true }
+        return (a.bucket == MergeKey.unknownCountry && b.bucket != MergeKey.unplaced)
+            || (b.bucket == MergeKey.unknownCountry && a.bucket != MergeKey.unplaced)
+    }
 
     static func kindsCompatible(_ a: EventKind, _ b: EventKind) -> Bool { group(of: a) == group(of: b) }
 

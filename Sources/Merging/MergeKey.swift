@@ -47,7 +47,7 @@ public struct MergeKey: Hashable, Sendable {
     }
 
     /// The day numbers the dates cover.
-    let days: ClosedRange<Int>?
+    public let days: ClosedRange<Int>?
     /// The place's country; only events in one bucket (or of an unknown country) can merge.
     let bucket: String
     /// Kinds one report may name differently share a group (see `EventMerger.kindGroups`).

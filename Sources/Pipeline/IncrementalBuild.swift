@@ -69,6 +69,8 @@ public struct IncrementalBuild {
         /// Nothing changed since the last build, so nothing was merged or written.
         public var upToDate = false
         public var fullRebuild = false
+        /// Reports clustered again: only those near new ones, or (nil) every report.
+        public var reclustered: Int?
     }
 
     public typealias ReadFailure = Pipeline.ReadFailure
@@ -147,6 +149,7 @@ public struct IncrementalBuild {
             return (
                 outputs,
                 "\(summary.events) events with \(summary.sources) sources from \(summary.articles) articles"
+                    + (summary.reclustered.map { ", \($0) reports clustered again" } ?? "")
             )
         }
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
@@ -450,8 +453,8 @@ public struct IncrementalBuild {
         var events: [RenderedEvent]
         var signatures: [String]
         var feed: [Event]
-        /// Each article id's key: the article kept (the first by path) where files repeat one.
-        var owner: [String: ArticleKey]
+        /// How many articles: an article several files hold counts once.
+        var articleCount: Int
         /// Months whose pages are not rendered again, and what every month page now holds.
         var unchangedMonths: Set<String>
         var monthDigests: [String: String]
@@ -476,86 +479,44 @@ public struct IncrementalBuild {
                 return (merged, facets)
             }
         }
-        let clustering = try cluster(store: store, summary: &summary)
+        let (clusters, reclustered) = try ReportClustering.run(store: store)
+        summary.reclustered = reclustered
+        let counts = try store.counts()
+        summary.articles = counts.ids
+        summary.duplicates = counts.articles - counts.ids
+        summary.sources = counts.clustered
         loading.wait()
         let (known, knownFacets) = try pieces.get()
-        let added = try renderMissing(clustering, known: known, store: store, renderer: renderer)
-        let current = Set(clustering.signatures)
+        let added = try renderMissing(clusters, known: known, store: store, renderer: renderer)
+        let current = Set(clusters.map(\.signature))
         try store.updateMergedEvents(remove: known.keys.filter { !current.contains($0) }.sorted(), add: [:])
         return try outputs(
-            clustering, known: known, knownFacets: knownFacets, added: added,
-            store: store,
+            clusters, known: known, knownFacets: knownFacets, added: added, store: store,
             renderer: renderer, out: out, summary: &summary)
-    }
-
-    /// The stored reports grouped into events, each group known by its reports and their files.
-    struct Clustering {
-        var owner: [String: ArticleKey]
-        var mentions: [StoredMention]
-        var keys: [MergeKey]
-        var clusters: [[Int]]
-        var signatures: [String]
-    }
-
-    /// Clusters every stored report; an article held by two files counts once (the first by path).
-    static func cluster(store: any TimelineStore, summary: inout Summary) throws -> Clustering {
-        let articleIDs = try store.articleIDs()
-        var owner: [String: ArticleKey] = [:]
-        var hashes: [ArticleKey: String] = [:]
-        for entry in articleIDs {
-            hashes[entry.key] = entry.hash
-            if owner[entry.id] == nil { owner[entry.id] = entry.key }
-        }
-        summary.duplicates = articleIDs.count - owner.count
-        summary.articles = owner.count
-        let mentions = try store.mentions().filter { owner[$0.articleID] == $0.article }
-        let keys = mentions.map { mention in
-            MergeKey(
-                id: mention.eventID, article: mention.articleID, kind: mention.kind, start: mention.start,
-                end: mention.end, place: mention.place, initiatorCountry: mention.initiatorCountry,
-                firstReported: mention.firstReported,
-                specificity: EventMerger.specificity(
-                    place: mention.place?.precision, date: mention.datePrecision),
-                confidence: mention.confidence)
-        }
-        let clusters = EventMerger().clusters(keys)
-        // A cluster is known by its reports and the bytes they were read from.
-        let signatures = clusters.map { cluster in
-            var text = ""
-            for member in cluster {
-                let mention = mentions[member]
-                text +=
-                    "\(mention.article.path)\u{1F}\(mention.article.ordinal)\u{1F}\(mention.eventID)\u{1F}"
-                text += (hashes[mention.article] ?? "") + "\u{1E}"
-            }
-            return ContentHash.of(text)
-        }
-        return Clustering(
-            owner: owner, mentions: mentions, keys: keys, clusters: clusters, signatures: signatures)
     }
 
     /// Combines and renders the clusters not seen before, in slices, so a full build never holds
     /// every decoded event at once; their cards stay in the store until a page needs them.
     static func renderMissing(
-        _ clustering: Clustering, known: [String: StoredMergedEvent], store: any TimelineStore,
+        _ clusters: [StoredCluster], known: [String: StoredMergedEvent], store: any TimelineStore,
         renderer: SiteRenderer
     ) throws -> [String: StoredMergedEvent] {
-        let (mentions, clusters, signatures) = (
-            clustering.mentions, clustering.clusters, clustering.signatures
-        )
         var added: [String: StoredMergedEvent] = [:]
         // In the order of their first reports' articles, so an article's events fall in few
         // slices and its events are decoded once or twice, not once per event.
-        let missing = clusters.indices.filter { known[signatures[$0]] == nil }.sorted {
-            (mentions[clusters[$0][0]].article, $0) < (mentions[clusters[$1][0]].article, $1)
-        }
+        let missing = clusters.filter { known[$0.signature] == nil }.sorted {
+            ($0.firstArticle, $0.signature) < ($1.firstArticle, $1.signature)
+        }.map(\.signature)
         // Each slice is saved on another thread while the next one is decoded and rendered.
         let saving = DispatchQueue(label: "sitrep.save-merged")
         let failure = SaveFailure()
         for slice in stride(from: 0, to: missing.count, by: 2_000) {
-            let part = missing[slice..<min(slice + 2_000, missing.count)]
-            let blobs = Array(
-                try store.events(ofArticlesAt: part.flatMap { clusters[$0].map { mentions[$0].article } }))
+            let part = Array(missing[slice..<min(slice + 2_000, missing.count)])
+            // Each event's reports, earliest first (the order clustering took them in).
+            let members = try store.clusterMembers(part).mapValues { members in
+                members.sorted { ($0.firstReported ?? "", $0.eventID) < ($1.firstReported ?? "", $1.eventID) }
+            }
+            let blobs = Array(try store.events(ofArticlesAt: members.values.flatMap { $0.map(\.article) }))
             let decodedList = try Parallel.map(blobs) { key, blob in
                 let events = try JSONDecoder().decode([Event].self, from: blob)
                 return (
@@ -565,12 +526,10 @@ public struct IncrementalBuild {
             }
             let decoded = Dictionary(decodedList, uniquingKeysWith: { first, _ in first })
             var combined: [(signature: String, event: Event)] = []
-            for index in part {
-                let members = clusters[index].compactMap {
-                    decoded[mentions[$0].article]?[mentions[$0].eventID]
-                }
-                guard !members.isEmpty else { continue }
-                combined.append((signatures[index], EventMerger.combine(members)))
+            for signature in part {
+                let events = (members[signature] ?? []).compactMap { decoded[$0.article]?[$0.eventID] }
+                guard !events.isEmpty else { continue }
+                combined.append((signature, EventMerger.combine(events)))
             }
             var slice: [String: StoredMergedEvent] = [:]
             for (entry, rendered) in zip(combined, try renderer.render(combined.map(\.event))) {
@@ -605,28 +564,19 @@ public struct IncrementalBuild {
 
     /// The merged events in order, the feeds' newest reports, and which month pages are as written.
     static func outputs(
-        _ clustering: Clustering, known: [String: StoredMergedEvent], knownFacets: [String: EventFacets],
-        added: [String: StoredMergedEvent], store: any TimelineStore,
-        renderer: SiteRenderer,
+        _ clusters: [StoredCluster], known: [String: StoredMergedEvent], knownFacets: [String: EventFacets],
+        added: [String: StoredMergedEvent], store: any TimelineStore, renderer: SiteRenderer,
         out: URL, summary: inout Summary
     ) throws -> Outputs {
-        let (keys, clusters, signatures) = (clustering.keys, clustering.clusters, clustering.signatures)
         // Newest first, as EventMerger.merge orders them: by the best report's start, then the id.
-        var order: [(start: String, id: String, index: Int)] = []
-        for (index, cluster) in clusters.enumerated() {
-            var best = keys[cluster[0]]
-            for member in cluster.dropFirst() where keys[member].outranks(best) { best = keys[member] }
-            order.append((best.start ?? "", keys[cluster[0]].id, index))
-        }
-        order.sort { ($0.start, $0.id) > ($1.start, $1.id) }
+        let order = clusters.sorted { ($0.start ?? "", $0.firstID) > ($1.start ?? "", $1.firstID) }
         summary.events = clusters.count
-        summary.sources = clustering.mentions.count
         var rendered: [RenderedEvent] = []
         var monthText: [String: String] = [:]
         var renderedSignatures: [String] = []
         rendered.reserveCapacity(order.count)
         for entry in order {
-            let signature = signatures[entry.index]
+            let signature = entry.signature
             guard let stored = known[signature] ?? added[signature] else { continue }
             guard
                 let facets = knownFacets[signature]
@@ -660,7 +610,7 @@ public struct IncrementalBuild {
                         atPath: out.appendingPathComponent("\(month).html").path)
             })
         return Outputs(
-            events: rendered, signatures: renderedSignatures, feed: feed, owner: clustering.owner,
+            events: rendered, signatures: renderedSignatures, feed: feed, articleCount: summary.articles,
             unchangedMonths: unchanged, monthDigests: digests)
     }
 
@@ -679,7 +629,7 @@ public struct IncrementalBuild {
         }
         try writeTables(outputs, store: store, staging: staging, out: out, names: &names, written: &written)
         try renderer.site(
-            events: outputs.events, feed: outputs.feed, articleCount: outputs.owner.count,
+            events: outputs.events, feed: outputs.feed, articleCount: outputs.articleCount,
             unchangedMonths: outputs.unchangedMonths,
             cards: { indices in
                 let signatures = indices.map { outputs.signatures[$0] }
@@ -701,11 +651,12 @@ public struct IncrementalBuild {
         let streams = try files.map { try staging.open(out.appendingPathComponent($0)) }
         let (json, csv, geojson) = (streams[0], streams[1], streams[2])
         do {
-            // Each article once (by its first file).
+            // Each article once (by its first file: they come by path).
             try json.write(EventsJSON.opening)
             var count = 0
-            try store.forEachArticleFragment { key, id, fragment in
-                guard outputs.owner[id] == key else { return }
+            var seen = Set<String>()
+            try store.forEachArticleFragment { _, id, fragment in
+                guard seen.insert(id).inserted else { return }
                 try json.write(EventsJSON.separator(first: count == 0))
                 try json.write(fragment)
                 count += 1

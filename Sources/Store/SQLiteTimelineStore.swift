@@ -158,44 +158,220 @@ public final class SQLiteTimelineStore: TimelineStore {
     public func reset() throws {
         try queue.write { db in
             try db.execute(
-                sql: "DELETE FROM mention; DELETE FROM article; DELETE FROM file; DELETE FROM merged")
+                sql: """
+                    DELETE FROM setting WHERE key IN ('clustered-mention', 'clustered-article');
+                    DELETE FROM mention; DELETE FROM article; DELETE FROM file; DELETE FROM merged;
+                    DELETE FROM cluster
+                    """)
         }
     }
 
-    public func mentions() throws -> [StoredMention] {
+    public func forEachMention(_ body: (ClusteredMention) throws -> Void) throws {
+        try queue.read { db in try Self.mentions(db, where: "", arguments: [], body) }
+    }
+
+    public func mentions(after row: Int64) throws -> [ClusteredMention] {
+        try queue.read { db in try Self.mentions(db, where: "WHERE rowid > ?", arguments: [row]) }
+    }
+
+    public func mentions(kinds: [EventKind], from: String, before: String) throws -> [ClusteredMention] {
         try queue.read { db in
-            var result: [StoredMention] = []
-            let rows = try Row.fetchCursor(
+            let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+            let arguments = StatementArguments(kinds.map(\.rawValue)) + [from, before]
+            return try Self.mentions(
+                db, where: "WHERE kind IN (\(marks)) AND start >= ? AND start < ?", arguments: arguments)
+        }
+    }
+
+    public func longMentions() throws -> [ClusteredMention] {
+        try queue.read { db in
+            try Self.mentions(
                 db,
-                sql: """
-                    SELECT path, ordinal, articleID, eventID, kind, start, "end", datePrecision, placeName,
-                      placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID, initiatorCountry,
-                      firstReported, confidence
-                    FROM mention
-                    """)
-            // Paths, places and days repeat across hundreds of thousands of rows: each is kept once.
+                where: #"WHERE julianday(substr("end", 1, 10)) - julianday(substr(start, 1, 10)) >= 60"#,
+                arguments: [])
+        }
+    }
+
+    private static func mentions(_ db: Database, where filter: String, arguments: StatementArguments) throws
+        -> [ClusteredMention]
+    {
+        var result: [ClusteredMention] = []
+        try mentions(db, where: filter, arguments: arguments) { result.append($0) }
+        return result
+    }
+
+    private static func mentions(
+        _ db: Database, where filter: String, arguments: StatementArguments,
+        _ body: (ClusteredMention) throws -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT path, ordinal, articleID, eventID, kind, start, "end", datePrecision, placeName,
+                  placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID, initiatorCountry,
+                  firstReported, confidence, rowid, cluster
+                FROM mention \(filter)
+                """, arguments: arguments)
+        // Paths, places and days repeat across hundreds of thousands of rows: each is kept once.
+        var strings = StringPool()
+        while let row = try rows.next() {
+            var place: Place?
+            if let name: String = row[8] {
+                place = Place(
+                    name: strings.intern(name), admin1: strings.intern(row[10]),
+                    country: strings.intern(row[9]),
+                    lat: row[11], lon: row[12],
+                    precision: PlacePrecision(rawValue: row[13] ?? "") ?? .unknown,
+                    geonamesID: row[14])
+            }
+            guard let kind = EventKind(rawValue: row[4]) else { continue }
+            let mention = StoredMention(
+                article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), articleID: row[2],
+                eventID: row[3],
+                kind: kind, start: strings.intern(row[5]), end: strings.intern(row[6]),
+                datePrecision: DatePrecision(rawValue: row[7]) ?? .unknown, place: place,
+                initiatorCountry: strings.intern(row[15]), firstReported: strings.intern(row[16]),
+                confidence: row[17])
+            try body(ClusteredMention(row: row[18], mention: mention, cluster: row[19]))
+        }
+    }
+
+    public func clusterMark() throws -> ClusterMark? {
+        try queue.read { db in
+            let values = try Row.fetchAll(
+                db,
+                sql: "SELECT key, value FROM setting WHERE key IN ('clustered-mention', 'clustered-article')")
+            var marks: [String: Int64] = [:]
+            for row in values { marks[row[0]] = Int64(row[1] as String) }
+            guard let mention = marks["clustered-mention"], let article = marks["clustered-article"] else {
+                return nil
+            }
+            return ClusterMark(mention: mention, article: article)
+        }
+    }
+
+    public func clusters() throws -> [StoredCluster] {
+        try queue.read { db in
             var strings = StringPool()
+            var result: [StoredCluster] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT signature, start, firstID, firstPath, firstOrdinal FROM cluster")
             while let row = try rows.next() {
-                var place: Place?
-                if let name: String = row[8] {
-                    place = Place(
-                        name: strings.intern(name), admin1: strings.intern(row[10]),
-                        country: strings.intern(row[9]),
-                        lat: row[11], lon: row[12],
-                        precision: PlacePrecision(rawValue: row[13] ?? "") ?? .unknown,
-                        geonamesID: row[14])
-                }
-                guard let kind = EventKind(rawValue: row[4]) else { continue }
                 result.append(
-                    StoredMention(
-                        article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), articleID: row[2],
-                        eventID: row[3],
-                        kind: kind, start: strings.intern(row[5]), end: strings.intern(row[6]),
-                        datePrecision: DatePrecision(rawValue: row[7]) ?? .unknown, place: place,
-                        initiatorCountry: strings.intern(row[15]), firstReported: strings.intern(row[16]),
-                        confidence: row[17]))
+                    StoredCluster(
+                        signature: row[0], start: strings.intern(row[1]), firstID: row[2],
+                        firstArticle: ArticleKey(path: strings.intern(row[3]), ordinal: row[4]), members: []))
             }
             return result
+        }
+    }
+
+    public func clusterMembers(_ signatures: [String]) throws -> [String: [ClusterMember]] {
+        try queue.read { db in
+            var strings = StringPool()
+            var result: [String: [ClusterMember]] = [:]
+            let statement = try db.makeStatement(
+                sql: "SELECT path, ordinal, eventID, firstReported FROM mention WHERE cluster = ?")
+            for signature in signatures {
+                let rows = try Row.fetchCursor(statement, arguments: [signature])
+                while let row = try rows.next() {
+                    result[signature, default: []].append(
+                        ClusterMember(
+                            article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]),
+                            eventID: row[2],
+                            firstReported: strings.intern(row[3])))
+                }
+            }
+            return result
+        }
+    }
+
+    public func replaceClusters(_ clusters: [StoredCluster]) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE mention SET cluster = NULL WHERE cluster IS NOT NULL")
+            try db.execute(sql: "DELETE FROM cluster")
+            try Self.insert(clusters, db)
+        }
+    }
+
+    public func updateClusters(remove: [String], add: [StoredCluster]) throws {
+        try queue.write { db in
+            for signature in remove {
+                try db.cachedStatement(sql: "DELETE FROM cluster WHERE signature = ?").execute(arguments: [
+                    signature
+                ])
+            }
+            try Self.insert(add, db)
+        }
+    }
+
+    /// Keeps clusters and their reports' links to them, and marks every row now kept as seen.
+    private static func insert(_ clusters: [StoredCluster], _ db: Database) throws {
+        for cluster in clusters {
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO cluster (signature, start, firstID, firstPath, firstOrdinal)
+                    VALUES (?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                cluster.signature, cluster.start, cluster.firstID, cluster.firstArticle.path,
+                cluster.firstArticle.ordinal,
+            ])
+            for member in cluster.members {
+                try db.cachedStatement(sql: "UPDATE mention SET cluster = ? WHERE rowid = ?").execute(
+                    arguments: [cluster.signature, member])
+            }
+        }
+        for (key, table) in [("clustered-mention", "mention"), ("clustered-article", "article")] {
+            let last = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM \(table)") ?? 0
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                arguments: [key, String(last)])
+        }
+    }
+
+    public func articles(after row: Int64) throws -> [(key: ArticleKey, id: String)] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT path, ordinal, id FROM article WHERE rowid > ?", arguments: [row]
+            )
+            .map { (ArticleKey(path: $0[0], ordinal: $0[1]), $0[2]) }
+        }
+    }
+
+    public func firstArticle(id: String, upTo row: Int64) throws -> ArticleKey? {
+        try queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT path, ordinal FROM article WHERE id = ? AND rowid <= ?
+                    ORDER BY path, ordinal LIMIT 1
+                    """, arguments: [id, row]
+            ).map { ArticleKey(path: $0[0], ordinal: $0[1]) }
+        }
+    }
+
+    public func articleHashes(_ keys: [ArticleKey]) throws -> [ArticleKey: String] {
+        try queue.read { db in
+            var result: [ArticleKey: String] = [:]
+            let statement = try db.makeStatement(
+                sql: "SELECT hash FROM article WHERE path = ? AND ordinal = ?")
+            for key in Set(keys) {
+                if let hash = try String.fetchOne(statement, arguments: [key.path, key.ordinal]) {
+                    result[key] = hash
+                }
+            }
+            return result
+        }
+    }
+
+    public func counts() throws -> (articles: Int, ids: Int, clustered: Int) {
+        try queue.read { db in
+            let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+            let ids = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT id) FROM article") ?? 0
+            let clustered =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE cluster IS NOT NULL") ?? 0
+            return (articles, ids, clustered)
         }
     }
 

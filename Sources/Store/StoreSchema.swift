@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQLite schema the Store keeps its per-article results in, as GRDB migrations.
 public enum StoreSchema {
-    public static let version = 5
+    public static let version = 6
 
     /// The migrations, in order; applying them to an empty database creates the current schema.
     public static var migrator: DatabaseMigrator {
@@ -103,6 +103,37 @@ public enum StoreSchema {
                 table.add(column: "hash", .text).notNull().defaults(to: "")
             }
             try db.execute(sql: "DELETE FROM setting WHERE key IN ('rendering', 'output', 'pages', 'counts')")
+        }
+        // Each report keeps the event it was merged into, and the merged events their order, so a
+        // build re-clusters only the reports near new ones. Deleting or moving a report clustered
+        // before (a changed, moved or removed article) drops the marks, and the next build
+        // clusters every report again.
+        migrator.registerMigration("v6-clusters") { db in
+            try db.alter(table: "mention") { table in table.add(column: "cluster", .text) }
+            try db.create(index: "mention_kind_start", on: "mention", columns: ["kind", "start"])
+            try db.create(index: "mention_cluster", on: "mention", columns: ["cluster"])
+            try db.create(index: "article_id", on: "article", columns: ["id"])
+            try db.create(table: "cluster") { table in
+                table.column("signature", .text).primaryKey()
+                table.column("start", .text)
+                table.column("firstID", .text).notNull()
+                table.column("firstPath", .text).notNull()
+                table.column("firstOrdinal", .integer).notNull()
+            }
+            let forget =
+                "BEGIN DELETE FROM setting WHERE key IN ('clustered-mention', 'clustered-article'); END"
+            for (table, mark, columns) in [
+                ("mention", "clustered-mention", "path, ordinal"),
+                ("article", "clustered-article", "path, ordinal, id, hash"),
+            ] {
+                let when =
+                    "WHEN old.rowid <= CAST((SELECT value FROM setting WHERE key = '\(mark)') AS INTEGER)"
+                try db.execute(sql: "CREATE TRIGGER \(table)_gone AFTER DELETE ON \(table) \(when) \(forget)")
+                try db.execute(
+                    sql:
+                        "CREATE TRIGGER \(table)_moved AFTER UPDATE OF \(columns) ON \(table) \(when) \(forget)"
+                )
+            }
         }
         return migrator
     }

@@ -24,8 +24,35 @@ public protocol TimelineStore: AnyObject, Sendable {
     func remove(paths: [String]) throws
     /// Forgets everything (a full rebuild, or a new extractor version).
     func reset() throws
-    /// The merge inputs of every event of every article.
-    func mentions() throws -> [StoredMention]
+    /// Calls `body` with the merge inputs of every event of every article, with their rows and
+    /// merged events, reading them as it goes.
+    func forEachMention(_ body: (ClusteredMention) throws -> Void) throws
+    /// The reports kept in rows after `row`: the ones no clustering has seen.
+    func mentions(after row: Int64) throws -> [ClusteredMention]
+    /// The reports of these kinds whose start day is `from` or later and before `before` (days
+    /// as `YYYY-MM-DD`).
+    func mentions(kinds: [EventKind], from: String, before: String) throws -> [ClusteredMention]
+    /// The reports whose dates span 60 days or more.
+    func longMentions() throws -> [ClusteredMention]
+    /// The last report and article rows the kept clusters account for; nil when there are none,
+    /// or a report or article they account for was deleted or moved since.
+    func clusterMark() throws -> ClusterMark?
+    /// Every merged event's signature, order and first report, as the last clustering left them.
+    func clusters() throws -> [StoredCluster]
+    /// The reports of these merged events, each event's in no particular order.
+    func clusterMembers(_ signatures: [String]) throws -> [String: [ClusterMember]]
+    /// Replaces every cluster (a clustering of every report) and marks the rows it accounts for.
+    func replaceClusters(_ clusters: [StoredCluster]) throws
+    /// Forgets some clusters, keeps others, and marks the rows now accounted for.
+    func updateClusters(remove: [String], add: [StoredCluster]) throws
+    /// The articles kept in rows after `row`.
+    func articles(after row: Int64) throws -> [(key: ArticleKey, id: String)]
+    /// The first article (by path, then position) with this id among the rows up to `row`.
+    func firstArticle(id: String, upTo row: Int64) throws -> ArticleKey?
+    /// The hash of what each of these articles was read from.
+    func articleHashes(_ keys: [ArticleKey]) throws -> [ArticleKey: String]
+    /// How many articles are kept, how many ids they have, and how many reports are clustered.
+    func counts() throws -> (articles: Int, ids: Int, clustered: Int)
     /// The events of these articles, as `save` received them (JSON arrays).
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's id and the hash of what it was read from, by path then position in the file.
@@ -160,6 +187,65 @@ public struct StoredMention: Hashable, Sendable {
         self.initiatorCountry = initiatorCountry
         self.firstReported = firstReported
         self.confidence = confidence
+    }
+}
+
+/// A report as the Store keeps it: its row, and the merged event (signature) it is part of, nil
+/// until clustered or when its article repeats one kept from another file.
+public struct ClusteredMention: Sendable {
+    public var row: Int64
+    public var mention: StoredMention
+    public var cluster: String?
+
+    public init(row: Int64, mention: StoredMention, cluster: String?) {
+        self.row = row
+        self.mention = mention
+        self.cluster = cluster
+    }
+}
+
+/// The rows a clustering accounted for: reports and articles kept in later rows are new to it.
+public struct ClusterMark: Hashable, Sendable {
+    public var mention: Int64
+    public var article: Int64
+
+    public init(mention: Int64, article: Int64) {
+        self.mention = mention
+        self.article = article
+    }
+}
+
+/// A merged event as clustering leaves it: its signature, the start of its best report and its
+/// first report (what orders the timeline and names the event), and the rows of its reports.
+public struct StoredCluster: Sendable {
+    public var signature: String
+    public var start: String?
+    public var firstID: String
+    public var firstArticle: ArticleKey
+    /// Filled by a clustering, empty when read back by `clusters()`.
+    public var members: [Int64]
+
+    public init(
+        signature: String, start: String?, firstID: String, firstArticle: ArticleKey, members: [Int64]
+    ) {
+        self.signature = signature
+        self.start = start
+        self.firstID = firstID
+        self.firstArticle = firstArticle
+        self.members = members
+    }
+}
+
+/// One report of a merged event: where its event is kept and when it was first reported.
+public struct ClusterMember: Sendable {
+    public var article: ArticleKey
+    public var eventID: String
+    public var firstReported: String?
+
+    public init(article: ArticleKey, eventID: String, firstReported: String?) {
+        self.article = article
+        self.eventID = eventID
+        self.firstReported = firstReported
     }
 }
 

@@ -1,5 +1,6 @@
 import EventModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -138,17 +139,5 @@ struct WhiteSpaceFoldingTests {
                 PlainTextArticleReader.needsFolding(text) == (folded != text), "\(Array(text.unicodeScalars))"
             )
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing case comes back.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import EventModel
 import Merging
+import TestSupport
 import Testing
 
 struct EventMergerTests {
@@ -102,5 +103,58 @@ struct EventMergerTests {
             event("c", article: "a3", outlet: "C", day: "2025-03-10"),
         ]
         #expect(EventMerger().merge(inputs) == EventMerger().merge(inputs.reversed()))
+    }
+
+    /// Reports `mayMerge` does not link cluster apart: clustering each linked group alone gives
+    /// the clusters of clustering everything (what lets a build re-cluster only new reports'
+    /// groups).
+    @Test func eachLinkedGroupClustersAsInTheWhole() {
+        var random = SeededGenerator(state: 11)
+        let places: [Place?] = [
+            Place(
+                name: "Kharkiv", admin1: "Kharkiv Oblast", country: "UA", lat: 49.98, lon: 36.25,
+                precision: .exact),
+            Place(name: "Kharkiv Oblast", admin1: "Kharkiv Oblast", country: "UA", precision: .region),
+            Place(
+                name: "Sumy", admin1: "Sumy Oblast", country: "UA", lat: 50.91, lon: 34.8, precision: .exact),
+            Place(name: "Ukraine", country: "UA", precision: .country),
+            Place(name: "Belgorod", country: "RU", lat: 50.6, lon: 36.6, precision: .exact),
+            Place(name: "Black Sea", precision: .water), nil,
+        ]
+        let kinds: [EventKind] = [.missileStrike, .shelling, .droneStrike, .armedClash, .incursion, .arrest]
+        let keys = (0..<400).map { index -> MergeKey in
+            let start = Int(random.next() % 200)
+            let length = [0, 0, 0, 1, 6, 30, 70][Int(random.next() % 7)]
+            let day = { (offset: Int) in
+                CalendarDay(year: 2025, month: 1, day: 1).adding(days: offset).description
+            }
+            return MergeKey(
+                id: "e\(index)", article: "a\(random.next() % 150)", kind: kinds[Int(random.next() % 6)],
+                start: day(start), end: day(start + length), place: places[Int(random.next() % 7)],
+                initiatorCountry: random.next() % 3 == 0 ? "RU" : nil,
+                firstReported: day(Int(random.next() % 220)), specificity: Int(random.next() % 50),
+                confidence: Double(random.next() % 10) / 10)
+        }
+        // Linked groups by union-find, every pair tested.
+        var parent = Array(keys.indices)
+        func root(_ index: Int) -> Int { parent[index] == index ? index : root(parent[index]) }
+        for a in keys.indices {
+            for b in keys.indices where b > a && EventMerger.mayMerge(keys[a], keys[b]) {
+                parent[root(a)] = root(b)
+            }
+        }
+        let groups = Dictionary(grouping: keys.indices, by: root).values
+        func idSets(_ clusters: [[Int]], _ subset: [MergeKey]) -> Set<[String]> {
+            Set(clusters.map { $0.map { subset[$0].id } })
+        }
+        let whole = idSets(EventMerger().clusters(keys), keys)
+        var apart = Set<[String]>()
+        for group in groups {
+            let subset = group.map { keys[$0] }
+            apart.formUnion(idSets(EventMerger().clusters(subset), subset))
+        }
+        #expect(groups.count > 20 && groups.count < 400)
+        #expect(whole.contains { $0.count > 1 })
+        #expect(whole.symmetricDifference(apart).isEmpty, "clusters that differ")
     }
 }

@@ -11,13 +11,14 @@ struct ExportBuildTests {
     private static let towns = ["Kharkiv", "Sumy", "Odesa", "Dnipro", "Poltava", "Chernihiv", "Mykolaiv"]
 
     /// A record reporting a strike on a town on a day of March 2025; `id: false` leaves the id out.
-    static func record(_ index: Int, id: Bool = true, injured: Int? = nil) -> String {
+    static func record(_ index: Int, id: Bool = true, injured: Int? = nil, month: String = "03") -> String {
         let town = towns[index % towns.count]
         let day = 1 + index % 28
         let text =
             "Russian drones struck \(town) overnight, injuring \(injured ?? 2 + index % 5) people, the regional governor said."
         var fields = [
-            "\"title\": \"Drones over \(town)\"", "\"published\": \"2025-03-\(day < 10 ? "0" : "")\(day)\"",
+            "\"title\": \"Drones over \(town)\"",
+            "\"published\": \"2025-\(month)-\(day < 10 ? "0" : "")\(day)\"",
             "\"text\": \"\(text)\"",
         ]
         if id { fields.insert("\"id\": \"story-\(index)\"", at: 0) }
@@ -65,6 +66,41 @@ struct ExportBuildTests {
         try scratch.write("export.jsonl", records.joined())
         let removed = try scratch.build()
         #expect(removed.articlesRead == 0 && removed.articles == 19)
+        #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func newReportsReclusterOnlyTheReportsNearThem() throws {
+        let scratch = try BuildScratch()
+        let months = ["01", "02", "03", "04"]
+        try scratch.write("export.jsonl", (0..<40).map { Self.record($0, month: months[$0 % 4]) }.joined())
+        let first = try scratch.build()
+        #expect(first.reclustered == nil, "nothing was clustered before")
+
+        // Records dated among the others (not after them): only the reports of their month are
+        // clustered again, and the outputs are a fresh build's.
+        try scratch.append(
+            "export.jsonl", Self.record(44, injured: 9, month: "02") + Self.record(45, month: "02"))
+        let appended = try scratch.build()
+        let again = try #require(appended.reclustered)
+        #expect(again >= 2 && again < appended.sources)
+        #expect(try scratch.output() == fresh(scratch))
+
+        // The same story in a file read after it: kept once, nothing else moves.
+        try scratch.write("later.jsonl", Self.record(7, month: "04"))
+        let repeated = try scratch.build()
+        #expect(repeated.reclustered == 0 && repeated.duplicates == 1 && repeated.articles == 42)
+        #expect(try scratch.output() == fresh(scratch))
+
+        // ... and in a file read before it: that copy now counts, so everything is clustered again.
+        try scratch.write("aaa-earlier.jsonl", Self.record(8, month: "01"))
+        let earlier = try scratch.build()
+        #expect(earlier.reclustered == nil && earlier.duplicates == 2)
+        #expect(try scratch.output() == fresh(scratch))
+
+        // A record changed: its old reports are gone, so everything is clustered again.
+        try scratch.write("later.jsonl", Self.record(7, injured: 30, month: "04"))
+        let changed = try scratch.build()
+        #expect(changed.reclustered == nil)
         #expect(try scratch.output() == fresh(scratch))
     }
 

@@ -1,0 +1,158 @@
+import EventModel
+import Foundation
+import Ingest
+import Merging
+import Store
+
+/// Which stored reports are one event, kept in the Store between builds.
+///
+/// Reports that `EventMerger.mayMerge` links fall apart into groups that cluster each on its own
+/// (one kind group, overlapping days, one country). A build whose only change is new reports
+/// re-clusters just the groups they join: the new reports, then every stored report that may
+/// merge with one of them, and so on. Anything else (a report clustered before was deleted or
+/// moved, a new article takes an id an older one held, or too many reports to look up one by one)
+/// clusters every report again. Both give the same clusters.
+enum ReportClustering {
+    /// Above this many reports to cluster again (or a tenth of it new), clustering everything
+    /// again is quicker: each is looked up on its own.
+    static let incrementalLimit = 20_000
+
+    /// Clusters the reports not clustered yet (or all), and returns the clusters as kept.
+    /// - Returns: the clusters, and how many reports were clustered again when only the new
+    ///   reports' groups were (nil: every report was).
+    static func run(store: any TimelineStore) throws -> (clusters: [StoredCluster], reclustered: Int?) {
+        var reclustered: Int?
+        if let mark = try store.clusterMark() {
+            reclustered = try update(store: store, mark: mark)
+        }
+        if reclustered == nil { try full(store: store) }
+        return (try store.clusters(), reclustered)
+    }
+
+    /// Clusters every report; an article held by two files counts once (the first by path).
+    static func full(store: any TimelineStore) throws {
+        var owner: [String: ArticleKey] = [:]
+        var hashes: [ArticleKey: String] = [:]
+        for entry in try store.articleIDs() {
+            hashes[entry.key] = entry.hash
+            if owner[entry.id] == nil { owner[entry.id] = entry.key }
+        }
+        // Only what clustering needs is held of each report.
+        var keys: [MergeKey] = []
+        var reports: [Report] = []
+        try store.forEachMention { report in
+            guard owner[report.mention.articleID] == report.mention.article else { return }
+            keys.append(MergeKey(report.mention))
+            reports.append(Report(row: report.row, article: report.mention.article))
+        }
+        try store.replaceClusters(cluster(keys, reports, hashes: hashes))
+    }
+
+    /// Where a report is kept.
+    struct Report {
+        var row: Int64
+        var article: ArticleKey
+    }
+
+    /// Clusters only the groups new reports join.
+    /// - Returns: how many reports were clustered; nil when every report must be clustered again.
+    static func update(store: any TimelineStore, mark: ClusterMark) throws -> Int? {
+        // A new article counts unless an older one with its id comes first; if it comes first
+        // itself, the older one's reports leave their clusters: everything is clustered again.
+        var owners: [String: ArticleKey] = [:]
+        for article in try store.articles(after: mark.article).sorted(by: { $0.key < $1.key })
+        where owners[article.id] == nil {
+            owners[article.id] = article.key
+        }
+        var counted = Set<ArticleKey>()
+        for (id, key) in owners {
+            if let older = try store.firstArticle(id: id, upTo: mark.article) {
+                if older < key { continue }
+                return nil
+            }
+            counted.insert(key)
+        }
+        let fresh = try store.mentions(after: mark.mention).filter { counted.contains($0.mention.article) }
+        guard fresh.count <= incrementalLimit / 10, let group = try self.group(of: fresh, store: store) else {
+            return nil
+        }
+        let members = group.values.sorted { $0.row < $1.row }
+        let hashes = try store.articleHashes(members.map(\.mention.article))
+        let replaced = Set(members.compactMap(\.cluster)).sorted()
+        try store.updateClusters(
+            remove: replaced,
+            add: cluster(
+                members.map { MergeKey($0.mention) },
+                members.map { Report(row: $0.row, article: $0.mention.article) },
+                hashes: hashes))
+        return members.count
+    }
+
+    /// The new reports and every stored report linked to them, by row; nil when the group
+    /// grows past `incrementalLimit`.
+    static func group(of fresh: [ClusteredMention], store: any TimelineStore) throws -> [Int64:
+        ClusteredMention]?
+    {
+        var group = Dictionary(fresh.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
+        var pending = fresh.map { ($0, MergeKey($0.mention)) }
+        var long: [ClusteredMention]?
+        while let (report, key) = pending.popLast() {
+            guard let days = key.days else { continue }
+            // A report overlapping these days starts at most 62 days before them, or spans more.
+            if long == nil { long = try store.longMentions() }
+            let kinds = EventMerger.kinds(mergingWith: report.mention.kind)
+            let near =
+                try store.mentions(
+                    kinds: kinds, from: Self.day(days.lowerBound - 62), before: Self.day(days.upperBound + 1))
+                + (long ?? []).filter { kinds.contains($0.mention.kind) }
+            // Only reports clustered before: the others are new ones already here, or repeats of
+            // an article kept from another file.
+            for other in near where other.cluster != nil && group[other.row] == nil {
+                let otherKey = MergeKey(other.mention)
+                guard EventMerger.mayMerge(key, otherKey) else { continue }
+                group[other.row] = other
+                pending.append((other, otherKey))
+            }
+            if group.count > incrementalLimit { return nil }
+        }
+        return group
+    }
+
+    /// `YYYY-MM-DD` of a day number, as the Store compares dates.
+    static func day(_ number: Int) -> String {
+        let day = CalendarDay(dayNumber: number)
+        let year = String(max(0, min(9_999, day.year)))
+        return String(repeating: "0", count: 4 - year.count) + year + String(day.description.suffix(6))
+    }
+
+    /// Clusters these reports; each cluster is known by its reports and the bytes they were read from.
+    static func cluster(_ keys: [MergeKey], _ reports: [Report], hashes: [ArticleKey: String])
+        -> [StoredCluster]
+    {
+        EventMerger().clusters(keys).map { members in
+            var text = ""
+            var best = keys[members[0]]
+            for member in members {
+                let article = reports[member].article
+                text += "\(article.path)\u{1F}\(article.ordinal)\u{1F}\(keys[member].id)\u{1F}"
+                text += (hashes[article] ?? "") + "\u{1E}"
+                if keys[member].outranks(best) { best = keys[member] }
+            }
+            return StoredCluster(
+                signature: ContentHash.of(text), start: best.start, firstID: keys[members[0]].id,
+                firstArticle: reports[members[0]].article, members: members.map { reports[$0].row })
+        }
+    }
+}
+
+extension MergeKey {
+    init(_ mention: StoredMention) {
+        self.init(
+            id: mention.eventID, article: mention.articleID, kind: mention.kind, start: mention.start,
+            end: mention.end, place: mention.place, initiatorCountry: mention.initiatorCountry,
+            firstReported: mention.firstReported,
+            specificity: EventMerger.specificity(
+                place: mention.place?.precision, date: mention.datePrecision),
+            confidence: mention.confidence)
+    }
+}
