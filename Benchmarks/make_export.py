@@ -39,7 +39,7 @@ def stories():
     return [story for story in found if story.get("published") and story.get("text")]
 
 
-def variant(story, number, rng):
+def variant(story, number, rng, prefix="scale"):
     record = dict(story)
     weeks = rng.randint(-150, 150)
     day = datetime.date.fromisoformat(story["published"][:10]) + datetime.timedelta(weeks=weeks)
@@ -51,7 +51,7 @@ def variant(story, number, rng):
                 other = rng.choice(group)
                 text, title = text.replace(town, other), title.replace(town, other)
     record["text"], record["title"] = text, title
-    record["id"] = f"scale-{number}"
+    record["id"] = f"{prefix}-{number}"
     record["url"] = f"https://example.org/archive/{number}"
     return json.dumps(record, ensure_ascii=False) + "\n"
 
@@ -76,7 +76,9 @@ def main():
         rng = random.Random(args.seed + start)
         with open(args.out, "a", encoding="utf-8") as handle:
             for number in range(start, start + args.append):
-                handle.write(variant(rng.choice(pool), number, rng))
+                # Named by the file too: another file of the same folder has a record of this number.
+                prefix = "scale-" + os.path.basename(args.out).split(".")[0]
+                handle.write(variant(rng.choice(pool), number, rng, prefix))
         return
     if args.files:
         os.makedirs(args.out, exist_ok=True)

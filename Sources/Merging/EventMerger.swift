@@ -123,6 +123,14 @@ public struct EventMerger: Sendable {
         EventKind.allCases.filter { group(of: $0) == group(of: kind) }
     }
 
+    /// Every kind, in groups whose reports never merge with another group's.
+    public static var kindsApart: [[EventKind]] {
+        var seen = Set<Int>()
+        return EventKind.allCases.compactMap { kind in
+            seen.insert(group(of: kind)).inserted ? kinds(mergingWith: kind) : nil
+        }
+    }
+
     /// Whether two reports could ever be one event, whatever else is merged with them: the same
     /// kind group, days that overlap, and places that could nest (both unplaced, the same
     /// country, or one country unknown). Every pair `compatible` holds for passes, so the reports

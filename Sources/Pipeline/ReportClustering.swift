@@ -30,22 +30,29 @@ enum ReportClustering {
     }
 
     /// Clusters every report; an article held by two files counts once (the first by path).
+    /// Kinds that never merge are clustered apart, one group of kinds at a time, so only one
+    /// group's reports are held at once.
     static func full(store: any TimelineStore) throws {
-        var owner: [String: ArticleKey] = [:]
+        // The articles that count, with the hash of what each was read from.
         var hashes: [ArticleKey: String] = [:]
-        for entry in try store.articleIDs() {
-            hashes[entry.key] = entry.hash
-            if owner[entry.id] == nil { owner[entry.id] = entry.key }
+        do {
+            var seen = Set<String>()
+            for entry in try store.articleIDs() where seen.insert(entry.id).inserted {
+                hashes[entry.key] = entry.hash
+            }
         }
-        // Only what clustering needs is held of each report.
-        var keys: [MergeKey] = []
-        var reports: [Report] = []
-        try store.forEachMention { report in
-            guard owner[report.mention.articleID] == report.mention.article else { return }
-            keys.append(MergeKey(report.mention))
-            reports.append(Report(row: report.row, article: report.mention.article))
+        try store.clearClusters()
+        for kinds in EventMerger.kindsApart {
+            var keys: [MergeKey] = []
+            var reports: [Report] = []
+            try store.forEachMention(kinds: kinds) { report in
+                guard hashes[report.mention.article] != nil else { return }
+                keys.append(MergeKey(report.mention))
+                reports.append(Report(row: report.row, article: report.mention.article))
+            }
+            try store.updateClusters(remove: [], add: cluster(keys, reports, hashes: hashes), mark: false)
         }
-        try store.replaceClusters(cluster(keys, reports, hashes: hashes))
+        try store.updateClusters(remove: [], add: [], mark: true)
     }
 
     /// Where a report is kept.
@@ -84,7 +91,8 @@ enum ReportClustering {
             add: cluster(
                 members.map { MergeKey($0.mention) },
                 members.map { Report(row: $0.row, article: $0.mention.article) },
-                hashes: hashes))
+                hashes: hashes),
+            mark: true)
         return members.count
     }
 

@@ -161,13 +161,18 @@ public final class SQLiteTimelineStore: TimelineStore {
                 sql: """
                     DELETE FROM setting WHERE key IN ('clustered-mention', 'clustered-article');
                     DELETE FROM mention; DELETE FROM article; DELETE FROM file; DELETE FROM merged;
-                    DELETE FROM cluster
+                    DELETE FROM member; DELETE FROM cluster
                     """)
         }
     }
 
-    public func forEachMention(_ body: (ClusteredMention) throws -> Void) throws {
-        try queue.read { db in try Self.mentions(db, where: "", arguments: [], body) }
+    public func forEachMention(kinds: [EventKind], _ body: (ClusteredMention) throws -> Void) throws {
+        try queue.read { db in
+            let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+            try Self.mentions(
+                db, where: "WHERE kind IN (\(marks))", arguments: StatementArguments(kinds.map(\.rawValue)),
+                clusters: false, body)
+        }
     }
 
     public func mentions(after row: Int64) throws -> [ClusteredMention] {
@@ -187,7 +192,11 @@ public final class SQLiteTimelineStore: TimelineStore {
         try queue.read { db in
             try Self.mentions(
                 db,
-                where: #"WHERE julianday(substr("end", 1, 10)) - julianday(substr(start, 1, 10)) >= 60"#,
+                // Sixty days cross a month's end: the month compared first spares most rows the days.
+                where: #"""
+                    WHERE substr("end", 1, 7) > substr(start, 1, 7)
+                      AND julianday(substr("end", 1, 10)) - julianday(substr(start, 1, 10)) >= 60
+                    """#,
                 arguments: [])
         }
     }
@@ -196,20 +205,25 @@ public final class SQLiteTimelineStore: TimelineStore {
         -> [ClusteredMention]
     {
         var result: [ClusteredMention] = []
-        try mentions(db, where: filter, arguments: arguments) { result.append($0) }
+        try mentions(db, where: filter, arguments: arguments, clusters: true) { result.append($0) }
         return result
     }
 
+    /// - Parameter clusters: whether to look up each report's merged event.
     private static func mentions(
-        _ db: Database, where filter: String, arguments: StatementArguments,
+        _ db: Database, where filter: String, arguments: StatementArguments, clusters: Bool,
         _ body: (ClusteredMention) throws -> Void
     ) throws {
+        let cluster =
+            clusters
+            ? "(SELECT c.signature FROM member b JOIN cluster c ON c.id = b.cluster WHERE b.mention = mention.rowid)"
+            : "NULL"
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT path, ordinal, articleID, eventID, kind, start, "end", datePrecision, placeName,
                   placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID, initiatorCountry,
-                  firstReported, confidence, rowid, cluster
+                  firstReported, confidence, rowid, \(cluster)
                 FROM mention \(filter)
                 """, arguments: arguments)
         // Paths, places and days repeat across hundreds of thousands of rows: each is kept once.
@@ -226,7 +240,8 @@ public final class SQLiteTimelineStore: TimelineStore {
             }
             guard let kind = EventKind(rawValue: row[4]) else { continue }
             let mention = StoredMention(
-                article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), articleID: row[2],
+                article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]),
+                articleID: strings.intern(row[2] as String),
                 eventID: row[3],
                 kind: kind, start: strings.intern(row[5]), end: strings.intern(row[6]),
                 datePrecision: DatePrecision(rawValue: row[7]) ?? .unknown, place: place,
@@ -271,7 +286,11 @@ public final class SQLiteTimelineStore: TimelineStore {
             var strings = StringPool()
             var result: [String: [ClusterMember]] = [:]
             let statement = try db.makeStatement(
-                sql: "SELECT path, ordinal, eventID, firstReported FROM mention WHERE cluster = ?")
+                sql: """
+                    SELECT m.path, m.ordinal, m.eventID, m.firstReported
+                    FROM cluster c JOIN member b ON b.cluster = c.id JOIN mention m ON m.rowid = b.mention
+                    WHERE c.signature = ?
+                    """)
             for signature in signatures {
                 let rows = try Row.fetchCursor(statement, arguments: [signature])
                 while let row = try rows.next() {
@@ -286,42 +305,53 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func replaceClusters(_ clusters: [StoredCluster]) throws {
+    public func clearClusters() throws {
         try queue.write { db in
-            try db.execute(sql: "UPDATE mention SET cluster = NULL WHERE cluster IS NOT NULL")
-            try db.execute(sql: "DELETE FROM cluster")
-            try Self.insert(clusters, db)
+            try db.execute(
+                sql: """
+                    DELETE FROM setting WHERE key IN ('clustered-mention', 'clustered-article');
+                    DELETE FROM member; DELETE FROM cluster
+                    """)
         }
     }
 
-    public func updateClusters(remove: [String], add: [StoredCluster]) throws {
+    public func updateClusters(remove: [String], add: [StoredCluster], mark: Bool) throws {
         try queue.write { db in
             for signature in remove {
+                try db.cachedStatement(
+                    sql: "DELETE FROM member WHERE cluster = (SELECT id FROM cluster WHERE signature = ?)"
+                ).execute(arguments: [signature])
                 try db.cachedStatement(sql: "DELETE FROM cluster WHERE signature = ?").execute(arguments: [
                     signature
                 ])
             }
             try Self.insert(add, db)
+            if mark { try Self.mark(db) }
         }
     }
 
-    /// Keeps clusters and their reports' links to them, and marks every row now kept as seen.
+    /// Keeps clusters and their reports' links to them.
     private static func insert(_ clusters: [StoredCluster], _ db: Database) throws {
         for cluster in clusters {
             try db.cachedStatement(
                 sql: """
-                    INSERT OR REPLACE INTO cluster (signature, start, firstID, firstPath, firstOrdinal)
+                    INSERT INTO cluster (signature, start, firstID, firstPath, firstOrdinal)
                     VALUES (?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 cluster.signature, cluster.start, cluster.firstID, cluster.firstArticle.path,
                 cluster.firstArticle.ordinal,
             ])
+            let id = db.lastInsertedRowID
             for member in cluster.members {
-                try db.cachedStatement(sql: "UPDATE mention SET cluster = ? WHERE rowid = ?").execute(
-                    arguments: [cluster.signature, member])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO member (mention, cluster) VALUES (?, ?)")
+                    .execute(arguments: [member, id])
             }
         }
+    }
+
+    /// Marks every report and article row now kept as accounted for by the clusters.
+    private static func mark(_ db: Database) throws {
         for (key, table) in [("clustered-mention", "mention"), ("clustered-article", "article")] {
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM \(table)") ?? 0
             try db.execute(
@@ -369,8 +399,7 @@ public final class SQLiteTimelineStore: TimelineStore {
         try queue.read { db in
             let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
             let ids = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT id) FROM article") ?? 0
-            let clustered =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE cluster IS NOT NULL") ?? 0
+            let clustered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member") ?? 0
             return (articles, ids, clustered)
         }
     }

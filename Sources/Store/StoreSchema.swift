@@ -104,21 +104,26 @@ public enum StoreSchema {
             }
             try db.execute(sql: "DELETE FROM setting WHERE key IN ('rendering', 'output', 'pages', 'counts')")
         }
-        // Each report keeps the event it was merged into, and the merged events their order, so a
-        // build re-clusters only the reports near new ones. Deleting or moving a report clustered
-        // before (a changed, moved or removed article) drops the marks, and the next build
-        // clusters every report again.
-        migrator.registerMigration("v6-clusters") { db in
-            try db.alter(table: "mention") { table in table.add(column: "cluster", .text) }
+        // The clusters of the last build: each merged event's order and first report, and the
+        // event each report was merged into, so a build re-clusters only the reports near new ones.
+        // Deleting or moving a report or article clustered before (a changed, moved or removed
+        // article) drops the marks, and the next build clusters every report again.
+        migrator.registerMigration("v6-cluster-members") { db in
             try db.create(index: "mention_kind_start", on: "mention", columns: ["kind", "start"])
-            try db.create(index: "mention_cluster", on: "mention", columns: ["cluster"])
             try db.create(index: "article_id", on: "article", columns: ["id"])
             try db.create(table: "cluster") { table in
-                table.column("signature", .text).primaryKey()
+                table.column("id", .integer).primaryKey()
+                table.column("signature", .text).notNull().unique()
                 table.column("start", .text)
                 table.column("firstID", .text).notNull()
                 table.column("firstPath", .text).notNull()
                 table.column("firstOrdinal", .integer).notNull()
+            }
+            // By the report's row; a report's row is never taken by another while it is listed
+            // here (deleting it drops the marks, and the next clustering empties this table).
+            try db.create(table: "member") { table in
+                table.column("mention", .integer).primaryKey()
+                table.column("cluster", .integer).notNull().indexed()
             }
             let forget =
                 "BEGIN DELETE FROM setting WHERE key IN ('clustered-mention', 'clustered-article'); END"

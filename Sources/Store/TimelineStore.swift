@@ -24,9 +24,9 @@ public protocol TimelineStore: AnyObject, Sendable {
     func remove(paths: [String]) throws
     /// Forgets everything (a full rebuild, or a new extractor version).
     func reset() throws
-    /// Calls `body` with the merge inputs of every event of every article, with their rows and
+    /// Calls `body` with the merge inputs of every event of these kinds, with their rows and
     /// merged events, reading them as it goes.
-    func forEachMention(_ body: (ClusteredMention) throws -> Void) throws
+    func forEachMention(kinds: [EventKind], _ body: (ClusteredMention) throws -> Void) throws
     /// The reports kept in rows after `row`: the ones no clustering has seen.
     func mentions(after row: Int64) throws -> [ClusteredMention]
     /// The reports of these kinds whose start day is `from` or later and before `before` (days
@@ -41,10 +41,10 @@ public protocol TimelineStore: AnyObject, Sendable {
     func clusters() throws -> [StoredCluster]
     /// The reports of these merged events, each event's in no particular order.
     func clusterMembers(_ signatures: [String]) throws -> [String: [ClusterMember]]
-    /// Replaces every cluster (a clustering of every report) and marks the rows it accounts for.
-    func replaceClusters(_ clusters: [StoredCluster]) throws
-    /// Forgets some clusters, keeps others, and marks the rows now accounted for.
-    func updateClusters(remove: [String], add: [StoredCluster]) throws
+    /// Forgets every cluster and the marks (a clustering of every report begins).
+    func clearClusters() throws
+    /// Forgets some clusters and keeps others; `mark` marks every row now kept as accounted for.
+    func updateClusters(remove: [String], add: [StoredCluster], mark: Bool) throws
     /// The articles kept in rows after `row`.
     func articles(after row: Int64) throws -> [(key: ArticleKey, id: String)]
     /// The first article (by path, then position) with this id among the rows up to `row`.
