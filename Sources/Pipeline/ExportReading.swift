@@ -51,6 +51,11 @@ extension IncrementalBuild {
         var pending: [PendingRecord] = []
         var fileHash = ContentHash.Running()
         let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 64
+        // Each batch is saved on another thread while the next one is read and extracted, one in
+        // flight at most, in order.
+        let saving = DispatchQueue(label: "sitrep.save-records")
+        let failure = SaveFailure()
+        defer { saving.sync {} }
 
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -71,7 +76,9 @@ extension IncrementalBuild {
                     outcome.failures.append(ReadFailure(error))
                 }
             }
-            try store.saveRecords(articles, file: item.path)
+            saving.sync {}
+            try failure.check()
+            saving.async { [articles] in failure.run { try store.saveRecords(articles, file: item.path) } }
         }
 
         while true {
@@ -104,6 +111,8 @@ extension IncrementalBuild {
             }
         }
         try flush()
+        saving.sync {}
+        try failure.check()
         let hash = fileHash.hex()
         outcome.unchanged = old?.hash == hash
         let reasons = outcome.failures.map(\.reason)

@@ -423,12 +423,10 @@ public struct IncrementalBuild {
     static func stored(_ article: Article, events: [Event], key: ArticleKey, hash: String) throws
         -> StoredArticle
     {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return StoredArticle(
+        StoredArticle(
             key: key, id: article.id.rawValue, hash: hash,
             metadataFragment: try EventsJSON.fragment(article.metadata),
-            eventsJSON: try encoder.encode(events),
+            eventsJSON: EventsJSON.array(events),
             mentions: events.map { StoredMention(article: key, event: $0) })
     }
 
@@ -562,7 +560,7 @@ public struct IncrementalBuild {
     }
 
     /// The first error of work done on another thread, raised on this one.
-    private final class SaveFailure: @unchecked Sendable {
+    final class SaveFailure: @unchecked Sendable {
         private var error: (any Error)?
         private let lock = NSLock()
         func run(_ body: () throws -> Void) {

@@ -71,23 +71,36 @@ enum ReportClustering {
         where owners[article.id] == nil {
             owners[article.id] = article.key
         }
+        let older = try store.firstArticles(ids: Set(owners.keys), upTo: mark.article)
         var counted = Set<ArticleKey>()
         for (id, key) in owners {
-            if let older = try store.firstArticle(id: id, upTo: mark.article) {
-                if older < key { continue }
+            if let old = older[id] {
+                if old < key { continue }
                 return nil
             }
             counted.insert(key)
         }
         let fresh = try store.mentions(after: mark.mention).filter { counted.contains($0.mention.article) }
-        guard fresh.count <= incrementalLimit / 10, let group = try self.group(of: fresh, store: store) else {
-            return nil
+        guard fresh.count <= incrementalLimit / 10 else { return nil }
+        // Each group of kinds the new reports are of: its stored reports read, the new ones' group
+        // found among them.
+        var members: [StoredReport] = []
+        for kinds in EventMerger.kindsApart {
+            let new = fresh.filter { kinds.contains($0.mention.kind) }
+            guard !new.isEmpty else { continue }
+            var stored: [StoredReport] = []
+            try store.forEachMention(kinds: kinds) { report in
+                if report.row <= mark.mention { stored.append(report) }
+            }
+            guard let linked = linked(to: new, among: stored) else { return nil }
+            members += linked
         }
-        let members = group.values.sorted { $0.row < $1.row }
+        // Reports of articles kept from another file are in no event, and stay out of them.
+        let events = try store.clusters(ofReports: members.map(\.row).filter { $0 <= mark.mention })
+        members = members.filter { $0.row > mark.mention || events[$0.row] != nil }.sorted { $0.row < $1.row }
         let hashes = try store.articleHashes(members.map(\.mention.article))
-        let replaced = Set(members.compactMap(\.cluster)).sorted()
         try store.updateClusters(
-            remove: replaced,
+            remove: Set(events.values).sorted(),
             add: cluster(
                 members.map { MergeKey($0.mention) },
                 members.map { Report(row: $0.row, article: $0.mention.article) },
@@ -96,41 +109,40 @@ enum ReportClustering {
         return members.count
     }
 
-    /// The new reports and every stored report linked to them, by row; nil when the group
-    /// grows past `incrementalLimit`.
-    static func group(of fresh: [ClusteredMention], store: any TimelineStore) throws -> [Int64:
-        ClusteredMention]?
-    {
-        var group = Dictionary(fresh.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
-        var pending = fresh.map { ($0, MergeKey($0.mention)) }
-        var long: [ClusteredMention]?
-        while let (report, key) = pending.popLast() {
+    /// The new reports and every stored report `EventMerger.mayMerge` links to them, directly or
+    /// through others; nil when they grow past `incrementalLimit`.
+    static func linked(to fresh: [StoredReport], among stored: [StoredReport]) -> [StoredReport]? {
+        let keys = stored.map { MergeKey($0.mention) }
+        // The stored reports by day; those spanning more than 62 days apart.
+        var byDay: [Int: [Int]] = [:]
+        var wide: [Int] = []
+        for (index, key) in keys.enumerated() {
             guard let days = key.days else { continue }
-            // A report overlapping these days starts at most 62 days before them, or spans more.
-            if long == nil { long = try store.longMentions() }
-            let kinds = EventMerger.kinds(mergingWith: report.mention.kind)
-            let near =
-                try store.mentions(
-                    kinds: kinds, from: Self.day(days.lowerBound - 62), before: Self.day(days.upperBound + 1))
-                + (long ?? []).filter { kinds.contains($0.mention.kind) }
-            // Only reports clustered before: the others are new ones already here, or repeats of
-            // an article kept from another file.
-            for other in near where other.cluster != nil && group[other.row] == nil {
-                let otherKey = MergeKey(other.mention)
-                guard EventMerger.mayMerge(key, otherKey) else { continue }
-                group[other.row] = other
-                pending.append((other, otherKey))
+            if days.count > 62 {
+                wide.append(index)
+            } else {
+                for day in days { byDay[day, default: []].append(index) }
             }
-            if group.count > incrementalLimit { return nil }
         }
-        return group
-    }
-
-    /// `YYYY-MM-DD` of a day number, as the Store compares dates.
-    static func day(_ number: Int) -> String {
-        let day = CalendarDay(dayNumber: number)
-        let year = String(max(0, min(9_999, day.year)))
-        return String(repeating: "0", count: 4 - year.count) + year + String(day.description.suffix(6))
+        var result = fresh
+        var taken = Set<Int>()
+        var pending = fresh.map { MergeKey($0.mention) }
+        while let key = pending.popLast() {
+            guard let days = key.days else { continue }
+            var near = wide
+            if days.count > 62 {
+                near = Array(keys.indices)
+            } else {
+                for day in days { near += byDay[day] ?? [] }
+            }
+            for index in near where !taken.contains(index) && EventMerger.mayMerge(key, keys[index]) {
+                taken.insert(index)
+                result.append(stored[index])
+                pending.append(keys[index])
+            }
+            if result.count > incrementalLimit { return nil }
+        }
+        return result
     }
 
     /// Clusters these reports; each cluster is known by its reports and the bytes they were read from.

@@ -12,6 +12,18 @@ public enum EventsJSON {
         return try encoder.encode(value)
     }
 
+    /// Events as one JSON array, written directly (what `JSONEncoder` with sorted keys writes,
+    /// without its machinery: see `EventJSONWriter`).
+    public static func array(_ events: [Event]) -> Data {
+        var data = Data("[".utf8)
+        for (index, event) in events.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(EventJSONWriter.write(event))
+        }
+        data.append(UInt8(ascii: "]"))
+        return data
+    }
+
     /// The whole document, from its parts.
     public static func encode(_ document: EventsDocument) throws -> Data {
         try self.document(articles: document.articles.map(fragment), events: document.events.map(fragment))

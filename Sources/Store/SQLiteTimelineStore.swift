@@ -166,64 +166,33 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func forEachMention(kinds: [EventKind], _ body: (ClusteredMention) throws -> Void) throws {
+    public func forEachMention(kinds: [EventKind], _ body: (StoredReport) throws -> Void) throws {
         try queue.read { db in
             let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
             try Self.mentions(
                 db, where: "WHERE kind IN (\(marks))", arguments: StatementArguments(kinds.map(\.rawValue)),
-                clusters: false, body)
+                body)
         }
     }
 
-    public func mentions(after row: Int64) throws -> [ClusteredMention] {
-        try queue.read { db in try Self.mentions(db, where: "WHERE rowid > ?", arguments: [row]) }
-    }
-
-    public func mentions(kinds: [EventKind], from: String, before: String) throws -> [ClusteredMention] {
+    public func mentions(after row: Int64) throws -> [StoredReport] {
         try queue.read { db in
-            let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
-            let arguments = StatementArguments(kinds.map(\.rawValue)) + [from, before]
-            return try Self.mentions(
-                db, where: "WHERE kind IN (\(marks)) AND start >= ? AND start < ?", arguments: arguments)
+            var result: [StoredReport] = []
+            try Self.mentions(db, where: "WHERE rowid > ?", arguments: [row]) { result.append($0) }
+            return result
         }
     }
 
-    public func longMentions() throws -> [ClusteredMention] {
-        try queue.read { db in
-            try Self.mentions(
-                db,
-                // Sixty days cross a month's end: the month compared first spares most rows the days.
-                where: #"""
-                    WHERE substr("end", 1, 7) > substr(start, 1, 7)
-                      AND julianday(substr("end", 1, 10)) - julianday(substr(start, 1, 10)) >= 60
-                    """#,
-                arguments: [])
-        }
-    }
-
-    private static func mentions(_ db: Database, where filter: String, arguments: StatementArguments) throws
-        -> [ClusteredMention]
-    {
-        var result: [ClusteredMention] = []
-        try mentions(db, where: filter, arguments: arguments, clusters: true) { result.append($0) }
-        return result
-    }
-
-    /// - Parameter clusters: whether to look up each report's merged event.
     private static func mentions(
-        _ db: Database, where filter: String, arguments: StatementArguments, clusters: Bool,
-        _ body: (ClusteredMention) throws -> Void
+        _ db: Database, where filter: String, arguments: StatementArguments,
+        _ body: (StoredReport) throws -> Void
     ) throws {
-        let cluster =
-            clusters
-            ? "(SELECT c.signature FROM member b JOIN cluster c ON c.id = b.cluster WHERE b.mention = mention.rowid)"
-            : "NULL"
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT path, ordinal, articleID, eventID, kind, start, "end", datePrecision, placeName,
                   placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID, initiatorCountry,
-                  firstReported, confidence, rowid, \(cluster)
+                  firstReported, confidence, rowid
                 FROM mention \(filter)
                 """, arguments: arguments)
         // Paths, places and days repeat across hundreds of thousands of rows: each is kept once.
@@ -241,13 +210,27 @@ public final class SQLiteTimelineStore: TimelineStore {
             guard let kind = EventKind(rawValue: row[4]) else { continue }
             let mention = StoredMention(
                 article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]),
-                articleID: strings.intern(row[2] as String),
-                eventID: row[3],
+                articleID: strings.intern(row[2] as String), eventID: row[3],
                 kind: kind, start: strings.intern(row[5]), end: strings.intern(row[6]),
                 datePrecision: DatePrecision(rawValue: row[7]) ?? .unknown, place: place,
                 initiatorCountry: strings.intern(row[15]), firstReported: strings.intern(row[16]),
                 confidence: row[17])
-            try body(ClusteredMention(row: row[18], mention: mention, cluster: row[19]))
+            try body(StoredReport(row: row[18], mention: mention))
+        }
+    }
+
+    public func clusters(ofReports rows: [Int64]) throws -> [Int64: String] {
+        try queue.read { db in
+            var result: [Int64: String] = [:]
+            let statement = try db.makeStatement(
+                sql: "SELECT c.signature FROM member b JOIN cluster c ON c.id = b.cluster WHERE b.mention = ?"
+            )
+            for row in rows {
+                if let signature = try String.fetchOne(statement, arguments: [row]) {
+                    result[row] = signature
+                }
+            }
+            return result
         }
     }
 
@@ -369,15 +352,20 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func firstArticle(id: String, upTo row: Int64) throws -> ArticleKey? {
-        try queue.read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT path, ordinal FROM article WHERE id = ? AND rowid <= ?
-                    ORDER BY path, ordinal LIMIT 1
-                    """, arguments: [id, row]
-            ).map { ArticleKey(path: $0[0], ordinal: $0[1]) }
+    public func firstArticles(ids: Set<String>, upTo row: Int64) throws -> [String: ArticleKey] {
+        guard !ids.isEmpty else { return [:] }
+        return try queue.read { db in
+            var result: [String: ArticleKey] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, path, ordinal FROM article WHERE rowid <= ? ORDER BY path, ordinal",
+                arguments: [row])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if ids.contains(id) && result[id] == nil {
+                    result[id] = ArticleKey(path: row[1], ordinal: row[2])
+                }
+            }
+            return result
         }
     }
 

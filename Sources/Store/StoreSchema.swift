@@ -109,8 +109,9 @@ public enum StoreSchema {
         // Deleting or moving a report or article clustered before (a changed, moved or removed
         // article) drops the marks, and the next build clusters every report again.
         migrator.registerMigration("v6-cluster-members") { db in
-            try db.create(index: "mention_kind_start", on: "mention", columns: ["kind", "start"])
-            try db.create(index: "article_id", on: "article", columns: ["id"])
+            // Reports of a kind are read together (one group of kinds at a time). By kind alone:
+            // each new report goes to the end of its kind's run, so saving stays cheap.
+            try db.create(index: "mention_kind", on: "mention", columns: ["kind"])
             try db.create(table: "cluster") { table in
                 table.column("id", .integer).primaryKey()
                 table.column("signature", .text).notNull().unique()

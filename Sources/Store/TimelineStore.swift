@@ -24,16 +24,14 @@ public protocol TimelineStore: AnyObject, Sendable {
     func remove(paths: [String]) throws
     /// Forgets everything (a full rebuild, or a new extractor version).
     func reset() throws
-    /// Calls `body` with the merge inputs of every event of these kinds, with their rows and
-    /// merged events, reading them as it goes.
-    func forEachMention(kinds: [EventKind], _ body: (ClusteredMention) throws -> Void) throws
+    /// Calls `body` with the merge inputs of every event of these kinds, with their rows,
+    /// reading them as it goes.
+    func forEachMention(kinds: [EventKind], _ body: (StoredReport) throws -> Void) throws
     /// The reports kept in rows after `row`: the ones no clustering has seen.
-    func mentions(after row: Int64) throws -> [ClusteredMention]
-    /// The reports of these kinds whose start day is `from` or later and before `before` (days
-    /// as `YYYY-MM-DD`).
-    func mentions(kinds: [EventKind], from: String, before: String) throws -> [ClusteredMention]
-    /// The reports whose dates span 60 days or more.
-    func longMentions() throws -> [ClusteredMention]
+    func mentions(after row: Int64) throws -> [StoredReport]
+    /// The merged event (signature) each of these reports is part of; a report of an article
+    /// kept from another file is part of none.
+    func clusters(ofReports rows: [Int64]) throws -> [Int64: String]
     /// The last report and article rows the kept clusters account for; nil when there are none,
     /// or a report or article they account for was deleted or moved since.
     func clusterMark() throws -> ClusterMark?
@@ -47,8 +45,9 @@ public protocol TimelineStore: AnyObject, Sendable {
     func updateClusters(remove: [String], add: [StoredCluster], mark: Bool) throws
     /// The articles kept in rows after `row`.
     func articles(after row: Int64) throws -> [(key: ArticleKey, id: String)]
-    /// The first article (by path, then position) with this id among the rows up to `row`.
-    func firstArticle(id: String, upTo row: Int64) throws -> ArticleKey?
+    /// The first article (by path, then position) with each of these ids among the rows up to
+    /// `row`.
+    func firstArticles(ids: Set<String>, upTo row: Int64) throws -> [String: ArticleKey]
     /// The hash of what each of these articles was read from.
     func articleHashes(_ keys: [ArticleKey]) throws -> [ArticleKey: String]
     /// How many articles are kept, how many ids they have, and how many reports are clustered.
@@ -190,17 +189,14 @@ public struct StoredMention: Hashable, Sendable {
     }
 }
 
-/// A report as the Store keeps it: its row, and the merged event (signature) it is part of, nil
-/// until clustered or when its article repeats one kept from another file.
-public struct ClusteredMention: Sendable {
+/// A report as the Store keeps it: the merge inputs of one event, and its row.
+public struct StoredReport: Sendable {
     public var row: Int64
     public var mention: StoredMention
-    public var cluster: String?
 
-    public init(row: Int64, mention: StoredMention, cluster: String?) {
+    public init(row: Int64, mention: StoredMention) {
         self.row = row
         self.mention = mention
-        self.cluster = cluster
     }
 }
 
