@@ -88,12 +88,26 @@ enum ReportClustering {
         for kinds in EventMerger.kindsApart {
             let new = fresh.filter { kinds.contains($0.mention.kind) }
             guard !new.isEmpty else { continue }
-            var stored: [StoredReport] = []
-            try store.forEachMention(kinds: kinds) { report in
-                if report.row <= mark.mention { stored.append(report) }
+            // Only reports overlapping the group's days can join it: read those, find the group,
+            // and read again while the group reaches past them.
+            var window = Self.span(new)
+            while true {
+                guard let days = window else {
+                    members += new
+                    break
+                }
+                let stored = try store.mentions(
+                    kinds: kinds, from: Self.day(days.lowerBound), through: Self.day(days.upperBound),
+                    upTo: mark.mention)
+                guard let linked = linked(to: new, among: stored) else { return nil }
+                let reached = Self.span(linked)
+                if let reached, reached.lowerBound < days.lowerBound || reached.upperBound > days.upperBound {
+                    window = reached
+                    continue
+                }
+                members += linked
+                break
             }
-            guard let linked = linked(to: new, among: stored) else { return nil }
-            members += linked
         }
         // Reports of articles kept from another file are in no event, and stay out of them.
         let events = try store.clusters(ofReports: members.map(\.row).filter { $0 <= mark.mention })
@@ -107,6 +121,22 @@ enum ReportClustering {
                 hashes: hashes),
             mark: true)
         return members.count
+    }
+
+    /// The days these reports cover, first to last; nil when none has days.
+    static func span(_ reports: [StoredReport]) -> ClosedRange<Int>? {
+        let all = reports.compactMap { MergeKey($0.mention).days }
+        guard let first = all.map(\.lowerBound).min(), let last = all.map(\.upperBound).max() else {
+            return nil
+        }
+        return first...last
+    }
+
+    /// `YYYY-MM-DD` of a day number, as the Store compares dates.
+    static func day(_ number: Int) -> String {
+        let day = CalendarDay(dayNumber: number)
+        let year = String(max(0, min(9_999, day.year)))
+        return String(repeating: "0", count: 4 - year.count) + year + String(day.description.suffix(6))
     }
 
     /// The new reports and every stored report `EventMerger.mayMerge` links to them, directly or

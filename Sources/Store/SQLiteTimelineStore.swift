@@ -175,6 +175,23 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
+    public func mentions(kinds: [EventKind], from: String, through: String, upTo row: Int64) throws
+        -> [StoredReport]
+    {
+        try queue.read { db in
+            var result: [StoredReport] = []
+            let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+            try Self.mentions(
+                db,
+                where: """
+                    WHERE kind IN (\(marks)) AND rowid <= ?
+                      AND substr(start, 1, 10) <= ? AND substr("end", 1, 10) >= ?
+                    """, arguments: StatementArguments(kinds.map(\.rawValue)) + [row, through, from]
+            ) { result.append($0) }
+            return result
+        }
+    }
+
     public func mentions(after row: Int64) throws -> [StoredReport] {
         try queue.read { db in
             var result: [StoredReport] = []

@@ -27,6 +27,9 @@ public protocol TimelineStore: AnyObject, Sendable {
     /// Calls `body` with the merge inputs of every event of these kinds, with their rows,
     /// reading them as it goes.
     func forEachMention(kinds: [EventKind], _ body: (StoredReport) throws -> Void) throws
+    /// The reports of these kinds kept in rows up to `row` whose days overlap `from...through`
+    /// (days as `YYYY-MM-DD`).
+    func mentions(kinds: [EventKind], from: String, through: String, upTo row: Int64) throws -> [StoredReport]
     /// The reports kept in rows after `row`: the ones no clustering has seen.
     func mentions(after row: Int64) throws -> [StoredReport]
     /// The merged event (signature) each of these reports is part of; a report of an article
