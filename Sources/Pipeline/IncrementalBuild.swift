@@ -426,8 +426,8 @@ public struct IncrementalBuild {
         StoredArticle(
             key: key, id: article.id.rawValue, hash: hash,
             metadataFragment: try EventsJSON.fragment(article.metadata),
-            eventsJSON: EventsJSON.array(events),
-            mentions: events.map { StoredMention(article: key, event: $0) })
+            mentions: events.map { StoredMention(article: key, event: $0) },
+            events: events.map(EventsJSON.line))
     }
 
     // MARK: Merging
@@ -523,21 +523,7 @@ public struct IncrementalBuild {
             let members = try store.clusterMembers(part).mapValues { members in
                 members.sorted { ($0.firstReported ?? "", $0.eventID) < ($1.firstReported ?? "", $1.eventID) }
             }
-            let blobs = Array(try store.events(ofArticlesAt: members.values.flatMap { $0.map(\.article) }))
-            let decodedList = try Parallel.map(blobs) { key, blob in
-                let events = try JSONDecoder().decode([Event].self, from: blob)
-                return (
-                    key,
-                    Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-                )
-            }
-            let decoded = Dictionary(decodedList, uniquingKeysWith: { first, _ in first })
-            var combined: [(signature: String, event: Event)] = []
-            for signature in part {
-                let events = (members[signature] ?? []).compactMap { decoded[$0.article]?[$0.eventID] }
-                guard !events.isEmpty else { continue }
-                combined.append((signature, EventMerger.combine(events)))
-            }
+            let combined = try Self.combine(part, members: members, store: store)
             var slice: [String: StoredMergedEvent] = [:]
             for (entry, rendered) in zip(combined, try renderer.render(combined.map(\.event))) {
                 slice[entry.signature] = StoredMergedEvent(
@@ -557,6 +543,45 @@ public struct IncrementalBuild {
         saving.sync {}
         try failure.check()
         return added
+    }
+
+    /// The merged event of each of these signatures from its reports' events, decoded on every
+    /// core: each report's own, or (reports kept before events were kept one by one) its
+    /// article's list.
+    static func combine(_ signatures: [String], members: [String: [ClusterMember]], store: any TimelineStore)
+        throws -> [(signature: String, event: Event)]
+    {
+        let older = Array(
+            try store.events(
+                ofArticlesAt: members.values.flatMap { $0.filter { $0.event == nil }.map(\.article) }))
+        let decodedOlder = Dictionary(
+            try Parallel.map(older) { key, blob in
+                let events = try JSONDecoder().decode([Event].self, from: blob)
+                return (
+                    key,
+                    Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+                )
+            }, uniquingKeysWith: { first, _ in first })
+        let own = signatures.flatMap { (members[$0] ?? []).compactMap(\.event) }
+        let parts = stride(from: 0, to: own.count, by: 512).map { Array(own[$0..<min($0 + 512, own.count)]) }
+        var decoded = try Parallel.map(parts) { part in
+            let decoder = JSONDecoder()
+            return try part.map { try decoder.decode(Event.self, from: $0) }
+        }.joined().makeIterator()
+        var combined: [(signature: String, event: Event)] = []
+        for signature in signatures {
+            var events: [Event] = []
+            for member in members[signature] ?? [] {
+                if member.event != nil {
+                    if let event = decoded.next() { events.append(event) }
+                } else if let event = decodedOlder[member.article]?[member.eventID] {
+                    events.append(event)
+                }
+            }
+            guard !events.isEmpty else { continue }
+            combined.append((signature, EventMerger.combine(events)))
+        }
+        return combined
     }
 
     /// The first error of work done on another thread, raised on this one.

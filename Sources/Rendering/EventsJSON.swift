@@ -12,17 +12,9 @@ public enum EventsJSON {
         return try encoder.encode(value)
     }
 
-    /// Events as one JSON array, written directly (what `JSONEncoder` with sorted keys writes,
-    /// without its machinery: see `EventJSONWriter`).
-    public static func array(_ events: [Event]) -> Data {
-        var data = Data("[".utf8)
-        for (index, event) in events.enumerated() {
-            if index > 0 { data.append(UInt8(ascii: ",")) }
-            data.append(EventJSONWriter.write(event))
-        }
-        data.append(UInt8(ascii: "]"))
-        return data
-    }
+    /// An event as one line of JSON, written directly (what `JSONEncoder` with sorted keys
+    /// writes, without its machinery: see `EventJSONWriter`).
+    public static func line(_ event: Event) -> Data { EventJSONWriter.write(event) }
 
     /// The whole document, from its parts.
     public static func encode(_ document: EventsDocument) throws -> Data {

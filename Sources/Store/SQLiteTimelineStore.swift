@@ -53,10 +53,10 @@ public final class SQLiteTimelineStore: TimelineStore {
         ).execute(
             arguments: [
                 article.key.path, article.key.ordinal, article.id, article.hash, article.metadataFragment,
-                article.eventsJSON,
+                Data("[]".utf8),
             ])
         for (position, mention) in article.mentions.enumerated() {
-            try insert(mention, position: position, db)
+            try insert(mention, position: position, event: article.events[position], db)
         }
     }
 
@@ -118,14 +118,14 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    private func insert(_ mention: StoredMention, position: Int, _ db: Database) throws {
+    private func insert(_ mention: StoredMention, position: Int, event: Data, _ db: Database) throws {
         let place = mention.place
         try db.cachedStatement(
             sql: """
                 INSERT INTO mention (path, ordinal, position, articleID, eventID, kind, start, "end",
                   datePrecision, placeName, placeCountry, placeAdmin1, lat, lon, placePrecision, geonamesID,
-                  initiatorCountry, firstReported, confidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  initiatorCountry, firstReported, confidence, event)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -133,7 +133,7 @@ public final class SQLiteTimelineStore: TimelineStore {
                 mention.kind.rawValue, mention.start, mention.end, mention.datePrecision.rawValue,
                 place?.name,
                 place?.country, place?.admin1, place?.lat, place?.lon, place?.precision.rawValue,
-                place?.geonamesID, mention.initiatorCountry, mention.firstReported, mention.confidence,
+                place?.geonamesID, mention.initiatorCountry, mention.firstReported, mention.confidence, event,
             ])
     }
 
@@ -287,7 +287,7 @@ public final class SQLiteTimelineStore: TimelineStore {
             var result: [String: [ClusterMember]] = [:]
             let statement = try db.makeStatement(
                 sql: """
-                    SELECT m.path, m.ordinal, m.eventID, m.firstReported
+                    SELECT m.path, m.ordinal, m.eventID, m.firstReported, m.event
                     FROM cluster c JOIN member b ON b.cluster = c.id JOIN mention m ON m.rowid = b.mention
                     WHERE c.signature = ?
                     """)
@@ -298,7 +298,7 @@ public final class SQLiteTimelineStore: TimelineStore {
                         ClusterMember(
                             article: ArticleKey(path: strings.intern(row[0]), ordinal: row[1]),
                             eventID: row[2],
-                            firstReported: strings.intern(row[3])))
+                            firstReported: strings.intern(row[3]), event: row[4]))
                 }
             }
             return result

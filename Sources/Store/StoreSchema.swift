@@ -112,6 +112,9 @@ public enum StoreSchema {
             // Reports of a kind are read together (one group of kinds at a time). By kind alone:
             // each new report goes to the end of its kind's run, so saving stays cheap.
             try db.create(index: "mention_kind", on: "mention", columns: ["kind"])
+            // Each report keeps its event, so merging decodes the events it combines and no others
+            // (reports kept before keep them in their article's list).
+            try db.alter(table: "mention") { table in table.add(column: "event", .blob) }
             try db.create(table: "cluster") { table in
                 table.column("id", .integer).primaryKey()
                 table.column("signature", .text).notNull().unique()

@@ -56,6 +56,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     /// How many articles are kept, how many ids they have, and how many reports are clustered.
     func counts() throws -> (articles: Int, ids: Int, clustered: Int)
     /// The events of these articles, as `save` received them (JSON arrays).
+    /// The events of these articles as JSON arrays, as kept before each report kept its own
+    /// (an empty array for articles read since).
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's id and the hash of what it was read from, by path then position in the file.
     func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)]
@@ -115,19 +117,20 @@ public struct StoredArticle: Sendable {
     /// The hash of what the article was read from: its file's, or its record's in an export.
     public var hash: String
     public var metadataFragment: Data
-    public var eventsJSON: Data
     public var mentions: [StoredMention]
+    /// Each mention's event as JSON, in the same order.
+    public var events: [Data]
 
     public init(
-        key: ArticleKey, id: String, hash: String, metadataFragment: Data, eventsJSON: Data,
-        mentions: [StoredMention]
+        key: ArticleKey, id: String, hash: String, metadataFragment: Data, mentions: [StoredMention],
+        events: [Data]
     ) {
         self.key = key
         self.id = id
         self.hash = hash
         self.metadataFragment = metadataFragment
-        self.eventsJSON = eventsJSON
         self.mentions = mentions
+        self.events = events
     }
 }
 
@@ -240,11 +243,15 @@ public struct ClusterMember: Sendable {
     public var article: ArticleKey
     public var eventID: String
     public var firstReported: String?
+    /// The event as JSON; nil for a report kept before events were kept one by one (its
+    /// article's list holds it: `events(ofArticlesAt:)`).
+    public var event: Data?
 
-    public init(article: ArticleKey, eventID: String, firstReported: String?) {
+    public init(article: ArticleKey, eventID: String, firstReported: String?, event: Data?) {
         self.article = article
         self.eventID = eventID
         self.firstReported = firstReported
+        self.event = event
     }
 }
 

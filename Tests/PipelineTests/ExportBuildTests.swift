@@ -142,9 +142,7 @@ struct ExportBuildTests {
         let store = try SQLiteTimelineStore(path: IncrementalBuild.databasePath(state: state.path))
         let stray = StoredArticle(
             key: ArticleKey(path: scratch.root.appendingPathComponent("in/export.jsonl").path, ordinal: -99),
-            id: "stray", hash: "no-such-record", metadataFragment: Data("{}".utf8),
-            eventsJSON: Data("[]".utf8),
-            mentions: [])
+            id: "stray", hash: "no-such-record", metadataFragment: Data("{}".utf8), mentions: [], events: [])
         try store.saveRecords([stray], file: stray.key.path)
         let summary = try scratch.build()
         #expect(summary.articles == 10)
