@@ -387,13 +387,20 @@ public final class SQLiteTimelineStore: TimelineStore {
     }
 
     public func articleHashes(_ keys: [ArticleKey]) throws -> [ArticleKey: String] {
+        try column("hash", ofArticlesAt: keys)
+    }
+
+    /// One column of each of these articles, by key (articles not kept are left out).
+    private func column<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ name: String, ofArticlesAt keys: [ArticleKey]
+    ) throws -> [ArticleKey: Value] {
         try queue.read { db in
-            var result: [ArticleKey: String] = [:]
+            var result: [ArticleKey: Value] = [:]
             let statement = try db.makeStatement(
-                sql: "SELECT hash FROM article WHERE path = ? AND ordinal = ?")
+                sql: "SELECT \(name) FROM article WHERE path = ? AND ordinal = ?")
             for key in Set(keys) {
-                if let hash = try String.fetchOne(statement, arguments: [key.path, key.ordinal]) {
-                    result[key] = hash
+                if let value = try Value.fetchOne(statement, arguments: [key.path, key.ordinal]) {
+                    result[key] = value
                 }
             }
             return result
@@ -410,17 +417,7 @@ public final class SQLiteTimelineStore: TimelineStore {
     }
 
     public func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data] {
-        try queue.read { db in
-            var result: [ArticleKey: Data] = [:]
-            let statement = try db.makeStatement(
-                sql: "SELECT events FROM article WHERE path = ? AND ordinal = ?")
-            for key in Set(keys) {
-                if let data = try Data.fetchOne(statement, arguments: [key.path, key.ordinal]) {
-                    result[key] = data
-                }
-            }
-            return result
-        }
+        try column("events", ofArticlesAt: keys)
     }
 
     public func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)] {
