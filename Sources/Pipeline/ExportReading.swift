@@ -16,6 +16,8 @@ extension IncrementalBuild {
         var events = 0
         /// The records' bytes were all as stored, on the same lines.
         var unchanged = false
+        /// Lines passed over: the export's beginning, as last read.
+        var linesUnread = 0
     }
 
     /// A record waiting to be read: its line, bytes and hash.
@@ -33,20 +35,30 @@ extension IncrementalBuild {
         extractor: EventExtractor
     ) throws -> ExportOutcome {
         var outcome = ExportOutcome()
+        // One pass over a plain export's bytes: when it still begins with the prefix read last
+        // time (and nothing in it failed), only the lines after that prefix are read.
+        let oldPrefix = old?.error == nil ? old?.prefix : nil
+        let measure = ExportPrefix.measure(item.path, comparedWith: oldPrefix)
+        let unread = measure?.keepsOld == true ? oldPrefix : nil
         var lines: ExportLines
-        do {
-            lines = try loader.exportLines(item.path)
+        do throws(IngestError) {
+            if let unread {
+                lines = try loader.exportLines(item.path, after: unread)
+            } else {
+                lines = try loader.exportLines(item.path)
+            }
         } catch {
             let failure = ReadFailure(error)
             try store.finishExport(
                 StoredFile(
                     path: item.path, size: item.size, modified: item.modified, hash: "", error: failure.reason
                 ),
-                kept: [])
+                unread: 0, kept: [])
             outcome.failures = [failure]
             return outcome
         }
-        var known = try store.records(path: item.path)
+        outcome.linesUnread = unread?.lines ?? 0
+        var known = try store.records(path: item.path, afterLine: outcome.linesUnread)
         var kept: [(from: Int, to: Int)] = []
         var pending: [PendingRecord] = []
         var fileHash = ContentHash.Running()
@@ -113,14 +125,16 @@ extension IncrementalBuild {
         try flush()
         saving.sync {}
         try failure.check()
-        let hash = fileHash.hex()
+        // A plain export's hash is its bytes'; a gzip'd one's its records'.
+        let hash = measure?.whole ?? fileHash.hex()
         outcome.unchanged = old?.hash == hash
         let reasons = outcome.failures.map(\.reason)
         try store.finishExport(
             StoredFile(
                 path: item.path, size: item.size, modified: item.modified, hash: hash,
-                error: reasons.isEmpty ? nil : reasons.joined(separator: "; ")),
-            kept: kept)
+                error: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
+                prefix: measure?.prefix),
+            unread: unread?.lines ?? 0, kept: kept)
         return outcome
     }
 

@@ -71,6 +71,9 @@ public struct IncrementalBuild {
         public var fullRebuild = false
         /// Reports clustered again: only those near new ones, or (nil) every report.
         public var reclustered: Int?
+        /// Lines of exports passed over unread: each export's beginning as last read, when the
+        /// export only grew since.
+        public var linesUnread = 0
     }
 
     public typealias ReadFailure = Pipeline.ReadFailure
@@ -126,7 +129,10 @@ public struct IncrementalBuild {
         try steps.run("read and extract") { () throws -> ((), String) in
             let (articles, events) = try readChanged(scan, loader: loader, store: store, summary: &summary)
             summary.articlesRead = articles
-            return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files")
+            let unread =
+                summary.linesUnread > 0
+                ? " (\(summary.linesUnread) lines of exports as before, not read)" : ""
+            return ((), "\(articles) articles, \(events) events from \(summary.filesRead) files\(unread)")
         }
 
         // What reading freed goes back to the system before merging holds every event.
@@ -347,6 +353,7 @@ public struct IncrementalBuild {
             summary.failures += outcome.failures
             articles += outcome.articles
             events += outcome.events
+            summary.linesUnread += outcome.linesUnread
             if outcome.unchanged { summary.filesUnchanged += 1 } else { summary.filesRead += 1 }
         }
         try store.touch(touched)

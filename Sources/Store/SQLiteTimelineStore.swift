@@ -22,10 +22,17 @@ public final class SQLiteTimelineStore: TimelineStore {
     public func files() throws -> [String: StoredFile] {
         try queue.read { db in
             var result: [String: StoredFile] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash, error FROM file")
+            let rows = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT path, size, modified, hash, error, prefixBytes, prefixLines, prefixHash FROM file"
+            )
             while let row = try rows.next() {
-                let file = StoredFile(
+                var file = StoredFile(
                     path: row[0], size: row[1], modified: row[2], hash: row[3], error: row[4])
+                if let bytes: Int = row[5], let lines: Int = row[6], let hash: String = row[7] {
+                    file.prefix = ExportPrefix(bytes: bytes, lines: lines, hash: hash)
+                }
                 result[file.path] = file
             }
             return result
@@ -60,12 +67,12 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func records(path: String) throws -> [String: [Int]] {
+    public func records(path: String, afterLine line: Int) throws -> [String: [Int]] {
         try queue.read { db in
             var result: [String: [Int]] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT hash, ordinal FROM article WHERE path = ? ORDER BY ordinal",
-                arguments: [path])
+                db, sql: "SELECT hash, ordinal FROM article WHERE path = ? AND ordinal > ? ORDER BY ordinal",
+                arguments: [path, line])
             while let row = try rows.next() { result[row[0], default: []].append(row[1]) }
             return result
         }
@@ -76,26 +83,34 @@ public final class SQLiteTimelineStore: TimelineStore {
             try db.execute(
                 sql: """
                     INSERT INTO file (path, size, modified, hash) VALUES (?, -1, 0, '')
-                    ON CONFLICT(path) DO UPDATE SET size = -1, hash = ''
+                    ON CONFLICT(path) DO UPDATE SET size = -1, hash = '', prefixBytes = NULL,
+                      prefixLines = NULL, prefixHash = NULL
                     """, arguments: [path])
             for article in articles { try insert(article, db) }
         }
     }
 
-    public func finishExport(_ file: StoredFile, kept: [(from: Int, to: Int)]) throws {
+    public func finishExport(_ file: StoredFile, unread: Int, kept: [(from: Int, to: Int)]) throws {
         // Moved rows pass through ordinals far above any line, so no two ever share one.
         let offset = 1 << 40
         try queue.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try db.execute(
                 sql: """
-                    INSERT INTO file (path, size, modified, hash, error) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO file (path, size, modified, hash, error, prefixBytes, prefixLines, prefixHash)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
-                      hash = excluded.hash, error = excluded.error
-                    """, arguments: [file.path, file.size, file.modified, file.hash, file.error])
+                      hash = excluded.hash, error = excluded.error, prefixBytes = excluded.prefixBytes,
+                      prefixLines = excluded.prefixLines, prefixHash = excluded.prefixHash
+                    """,
+                arguments: [
+                    file.path, file.size, file.modified, file.hash, file.error, file.prefix?.bytes,
+                    file.prefix?.lines, file.prefix?.hash,
+                ])
             let keep = Set(kept.map(\.from))
             let stored = try Int.fetchAll(
-                db, sql: "SELECT ordinal FROM article WHERE path = ?", arguments: [file.path])
+                db, sql: "SELECT ordinal FROM article WHERE path = ? AND NOT ordinal BETWEEN 1 AND ?",
+                arguments: [file.path, unread])
             for ordinal in stored where !keep.contains(ordinal) {
                 try db.cachedStatement(sql: "DELETE FROM article WHERE path = ? AND ordinal = ?").execute(
                     arguments: [file.path, ordinal])

@@ -144,6 +144,16 @@ public enum StoreSchema {
                 )
             }
         }
+        // A plain export keeps its prefix (bytes up to its last whole line, their lines and hash),
+        // so a build of an export that only grew reads the lines after it and nothing before.
+        // Exports read before have none and are read record by record once more.
+        migrator.registerMigration("v7-export-prefix") { db in
+            try db.alter(table: "file") { table in
+                table.add(column: "prefixBytes", .integer)
+                table.add(column: "prefixLines", .integer)
+                table.add(column: "prefixHash", .text)
+            }
+        }
         return migrator
     }
 }

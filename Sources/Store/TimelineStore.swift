@@ -12,14 +12,17 @@ public protocol TimelineStore: AnyObject, Sendable {
     func save(_ changes: [FileChange]) throws
     /// Records a file's new size and time when its bytes did not change.
     func touch(_ files: [StoredFile]) throws
-    /// The records kept of a JSON Lines export: by each record's key (its hash), their ordinals.
-    func records(path: String) throws -> [String: [Int]]
+    /// The records kept of a JSON Lines export after line `line`: by each record's key (its
+    /// hash), their ordinals.
+    func records(path: String, afterLine line: Int) throws -> [String: [Int]]
     /// Keeps records of an export as they are read, before the export is read to its end: the
     /// file is listed as not read (so a build killed now reads it again), its records below zero.
     func saveRecords(_ articles: [StoredArticle], file path: String) throws
-    /// Finishes reading an export in one transaction: the records `kept` move from the ordinal
-    /// stored to their line, every other record of the file is forgotten, the file is as given.
-    func finishExport(_ file: StoredFile, kept: [(from: Int, to: Int)]) throws
+    /// Finishes reading an export in one transaction: the records on lines 1 through `unread`
+    /// stay as they are (the export still begins with them), the records `kept` move from the
+    /// ordinal stored to their line, every other record of the file is forgotten, the file is as
+    /// given.
+    func finishExport(_ file: StoredFile, unread: Int, kept: [(from: Int, to: Int)]) throws
     /// Forgets these files and everything read from them.
     func remove(paths: [String]) throws
     /// Forgets everything (a full rebuild, or a new extractor version).
@@ -87,13 +90,19 @@ public struct StoredFile: Hashable, Sendable {
     public var modified: Double
     public var hash: String
     public var error: String?
+    /// A plain export's bytes up to its last whole line, as read: their size, lines and hash.
+    public var prefix: ExportPrefix?
 
-    public init(path: String, size: Int, modified: Double, hash: String, error: String? = nil) {
+    public init(
+        path: String, size: Int, modified: Double, hash: String, error: String? = nil,
+        prefix: ExportPrefix? = nil
+    ) {
         self.path = path
         self.size = size
         self.modified = modified
         self.hash = hash
         self.error = error
+        self.prefix = prefix
     }
 }
 

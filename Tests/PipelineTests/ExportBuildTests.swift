@@ -44,7 +44,55 @@ struct ExportBuildTests {
         try scratch.append("export.jsonl", (30..<40).map { Self.record($0) }.joined())
         let appended = try scratch.build()
         #expect(appended.articlesRead == 10 && appended.articles == 40 && appended.filesRead == 1)
+        // The export only grew: its first 30 lines were not even split into records.
+        #expect(appended.linesUnread == 30)
         #expect(try scratch.output() == fresh(scratch))
+    }
+
+    @Test func anExportIsReadFromWhereItEndedOnlyWhileItsBeginningIsAsRead() throws {
+        let scratch = try BuildScratch()
+        var records = (0..<12).map { Self.record($0) }
+        // The last record has no line end yet: the beginning kept ends before it.
+        try scratch.write("export.jsonl", records.joined().dropLast() + "")
+        #expect(try scratch.build().articles == 12)
+
+        // Its line ends and records follow: it is known by its hash, the rest is new.
+        records += (12..<15).map { Self.record($0) }
+        try scratch.append("export.jsonl", "\n" + records[12...].joined())
+        let grown = try scratch.build()
+        #expect(grown.linesUnread == 11 && grown.articlesRead == 3 && grown.articles == 15)
+        #expect(try scratch.output() == fresh(scratch))
+
+        // A record in the beginning changes as others are added: every line is looked at again,
+        // and only the changed and the new records are read.
+        records[2] = Self.record(2, injured: 31)
+        records += (15..<17).map { Self.record($0) }
+        try scratch.write("export.jsonl", records.joined())
+        let edited = try scratch.build()
+        #expect(edited.linesUnread == 0 && edited.articlesRead == 3 && edited.articles == 17)
+        #expect(try scratch.document().events.contains { $0.casualties?.injured?.value == 31 })
+        #expect(try scratch.output() == fresh(scratch))
+
+        // Cut shorter, then the same bytes again (touched): nothing is passed over that is gone.
+        records.removeLast(4)
+        try scratch.write("export.jsonl", records.joined())
+        let cut = try scratch.build()
+        #expect(cut.linesUnread == 0 && cut.articlesRead == 0 && cut.articles == 13)
+        #expect(try scratch.output() == fresh(scratch))
+        try scratch.write("export.jsonl", records.joined())
+        let touched = try scratch.build()
+        #expect(touched.articlesRead == 0 && touched.filesRead == 0 && touched.linesUnread == 13)
+    }
+
+    @Test func anExportWithABadRecordIsLookedAtWholeEachTime() throws {
+        let scratch = try BuildScratch()
+        try scratch.write("export.jsonl", (0..<5).map { Self.record($0) }.joined() + "{broken\n")
+        #expect(try scratch.build().failures.count == 1)
+        try scratch.append("export.jsonl", Self.record(5))
+        let appended = try scratch.build()
+        // The broken line is reported again, so the export's beginning is read again.
+        #expect(appended.linesUnread == 0 && appended.failures.count == 1 && appended.articlesRead == 1)
+        #expect(appended.articles == 6)
     }
 
     @Test func aChangedOrRemovedRecordUpdatesItsEventsAlone() throws {

@@ -218,6 +218,12 @@ public struct ArticleLoader: Sendable {
         return try ExportLines.file(path, maximumRecordBytes: maximumBytes)
     }
 
+    /// The records of a plain export after its first `prefix.lines` lines (`prefix.bytes` bytes).
+    public func exportLines(_ path: String, after prefix: ExportPrefix) throws(IngestError) -> ExportLines {
+        try ExportLines.file(
+            path, from: prefix.bytes, afterLine: prefix.lines, maximumRecordBytes: maximumBytes)
+    }
+
     /// The publication date candidates of a saved web page (optionally gzip'd) and the one
     /// chosen; nil for other files.
     public func publication(file path: String) -> PublicationChoice? {

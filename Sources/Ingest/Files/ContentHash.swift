@@ -12,6 +12,7 @@ public enum ContentHash {
         private var hasher = SHA256()
         public init() {}
         public mutating func add(_ text: String) { hasher.update(data: Array(text.utf8)) }
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
         public func hex() -> String { ContentHash.hex(hasher.finalize()) }
     }
 

@@ -46,6 +46,27 @@ public struct ExportLines {
         return ExportLines(source: source, path: path, maximumRecordBytes: maximumRecordBytes)
     }
 
+    /// Reads a plain export on from byte `offset`, where line `line` ended: the lines before are
+    /// known (see `ExportPrefix`), so the export holds records whether or not more follow.
+    public static func file(
+        _ path: String, from offset: Int, afterLine line: Int, maximumRecordBytes: Int
+    ) throws(IngestError) -> ExportLines {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(file: path, reason: .unreadable("permission denied or no such file"))
+        }
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+        } catch {
+            throw IngestError(file: path, reason: .unreadable("I/O error"))
+        }
+        var lines = ExportLines(
+            source: FileChunks(handle: handle), path: path, maximumRecordBytes: maximumRecordBytes)
+        lines.lineNumber = line
+        lines.sawRecord = true
+        lines.checkedHead = true
+        return lines
+    }
+
     /// Reads an export already in memory (inflated).
     public static func data(_ data: Data, path: String, maximumRecordBytes: Int) -> ExportLines {
         ExportLines(source: DataChunk(data: data), path: path, maximumRecordBytes: maximumRecordBytes)
