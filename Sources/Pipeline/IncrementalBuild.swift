@@ -74,6 +74,8 @@ public struct IncrementalBuild {
         /// Lines of exports passed over unread: each export's beginning as last read, when the
         /// export only grew since.
         public var linesUnread = 0
+        /// Bytes of `events.json`, `.csv` and `.geojson` copied from the files in place.
+        public var bytesCopied = 0
     }
 
     public typealias ReadFailure = Pipeline.ReadFailure
@@ -159,7 +161,8 @@ public struct IncrementalBuild {
             )
         }
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
-            let (written, names) = try Self.write(outputs, store: store, renderer: renderer, out: out)
+            let (written, names, copied) = try Self.write(outputs, store: store, renderer: renderer, out: out)
+            summary.bytesCopied = copied
             // Files this build made before and makes no more (a month without events).
             let all = names.union(outputs.unchangedMonths.map { "\($0).html" })
             let removed = try OutputOwnership.removeStale(previousOutputs, keeping: all, in: out)
@@ -168,6 +171,7 @@ public struct IncrementalBuild {
                 "\(written) of \(names.count + outputs.unchangedMonths.count) files written, "
                 + "\(names.count - written + outputs.unchangedMonths.count) unchanged"
                 + (removed > 0 ? ", \(removed) old files removed" : "")
+                + (copied > 0 ? "; \(Self.megabytes(copied)) of tables copied as they were" : "")
             return (written > 0 || removed > 0, line)
         }
         try store.setSetting("pages", Self.writeDigests(outputs.monthDigests))
@@ -662,7 +666,7 @@ public struct IncrementalBuild {
     /// the pages rendered again. - Returns: the files written and the names of all made.
     static func write(
         _ outputs: Outputs, store: any TimelineStore, renderer: SiteRenderer, out: URL
-    ) throws -> (written: Int, names: Set<String>) {
+    ) throws -> (written: Int, names: Set<String>, copied: Int) {
         var written = 0
         var names = Set<String>()
         // Every output is written beside its place, then all are renamed at once.
@@ -671,7 +675,15 @@ public struct IncrementalBuild {
             names.insert(name)
             if try staging.stage(to: out.appendingPathComponent(name), produce: produce) { written += 1 }
         }
-        try writeTables(outputs, store: store, staging: staging, out: out, names: &names, written: &written)
+        let maker = "\(try store.setting("extractor") ?? ""); \(try store.setting("rendering") ?? "")"
+        let previous = try store.data(setting: "tables").flatMap { TableLayout($0) }
+        let tables = tableFiles.map { out.appendingPathComponent($0) }
+        var layout = try writeTables(
+            outputs,
+            previous: previous?.maker == maker && previous?.stamp == outputStamp(tables) ? previous : nil,
+            maker: maker, store: store, staging: staging, out: out)
+        names.formUnion(tableFiles)
+        written += layout.written
         try renderer.site(
             events: outputs.events, feed: outputs.feed, articleCount: outputs.articleCount,
             unchangedMonths: outputs.unchangedMonths,
@@ -681,44 +693,108 @@ public struct IncrementalBuild {
                 return signatures.map { cards[$0] ?? Data() }
             }, emit: emit)
         try staging.commit()
-        return (written, names)
+        // Saved once the files are in place: a build killed before leaves a layout whose stamp
+        // is not theirs, which the next build does not use.
+        layout.layout.stamp = outputStamp(tables)
+        try store.setData(setting: "tables", layout.layout.encoded())
+        return (written, names, layout.copied)
+    }
+
+    static let tableFiles = ["events.json", "events.csv", "events.geojson"]
+
+    /// A size in megabytes, one decimal.
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 
     /// `events.json`, `events.csv` and `events.geojson` from one pass over the stored events, a
-    /// slice at a time (never held whole), the articles read from the store in order.
+    /// slice at a time (never held whole), the articles read from the store in order. What the
+    /// `previous` layout places in the files in place is copied from there, not read again.
+    /// - Returns: where everything went, and how many of the files are staged.
     static func writeTables(
-        _ outputs: Outputs, store: any TimelineStore, staging: OutputFile.Staging, out: URL,
-        names: inout Set<String>, written: inout Int
-    ) throws {
-        let files = ["events.json", "events.csv", "events.geojson"]
-        names.formUnion(files)
-        let streams = try files.map { try staging.open(out.appendingPathComponent($0)) }
+        _ outputs: Outputs, previous old: TableLayout?, maker: String, store: any TimelineStore,
+        staging: OutputFile.Staging, out: URL
+    ) throws -> (layout: TableLayout, written: Int, copied: Int) {
+        let streams = try tableFiles.map { try staging.open(out.appendingPathComponent($0)) }
         let (json, csv, geojson) = (streams[0], streams[1], streams[2])
+        var layout = TableLayout(maker: maker)
         do {
             // Each article once (by its first file: they come by path).
             try json.write(EventsJSON.opening)
+            layout.articlesStart = json.position
+            let articlePlaces = old?.articlePlaces() ?? [:]
             var count = 0
             var seen = Set<String>()
-            try store.forEachArticleFragment { _, id, fragment in
+            try store.forEachArticleFragment { key, id, hash, fragment in
                 guard seen.insert(id).inserted else { return }
-                try json.write(EventsJSON.separator(first: count == 0))
-                try json.write(fragment)
+                let itemKey = TableLayout.key(key.path, key.ordinal, hash)
+                let start = json.position
+                // The first article's separator is not the others': it is copied only as the first.
+                if let place = articlePlaces[itemKey], (place.offset == old?.articlesStart) == (count == 0) {
+                    try json.copy(offset: place.offset, count: place.length)
+                } else {
+                    try json.write(EventsJSON.separator(first: count == 0))
+                    try json.write(fragment())
+                }
+                layout.articles.append((itemKey, json.position - start))
                 count += 1
             }
             try json.write(EventsJSON.middle(afterItems: count > 0))
             try csv.write(EventsCSV.header)
             try geojson.write(GeoJSON.opening)
+            layout.eventsStart = streams.map(\.position)
+            let (oldIndex, oldOffsets) = old?.eventPlaces() ?? ([:], [])
+            let oldLast = (old?.events.count ?? 0) - 1
             let total = outputs.signatures.count
+            layout.events.reserveCapacity(total)
+            layout.eventLengths.reserveCapacity(3 * total)
             for first in stride(from: 0, to: total, by: 2_000) {
                 let slice = Array(outputs.signatures[first..<min(first + 2_000, total)])
-                let pieces = try store.mergedPieces(slice)
+                // An event's bytes are copied where they were; the first JSON item and the last
+                // GeoJSON feature differ from the others, so they are copied only to the same rank.
+                let places = slice.enumerated().map { offset, signature in
+                    oldIndex[signature].map { index in
+                        let position = first + offset
+                        return (
+                            index: index, json: (index == 0) == (position == 0),
+                            geojson: (index == oldLast) == (position == total - 1)
+                        )
+                    }
+                }
+                let needed = zip(slice, places).filter { $1 == nil || !$1!.json || !$1!.geojson }.map(\.0)
+                let pieces = try store.mergedPieces(needed)
                 for (offset, signature) in slice.enumerated() {
-                    guard let event = pieces[signature] else { throw CocoaError(.coderReadCorrupt) }
-                    try json.write(EventsJSON.separator(first: first + offset == 0))
-                    try json.write(event.json)
-                    try csv.write(event.csv)
-                    try geojson.write(event.geojson)
-                    try geojson.write(first + offset == total - 1 ? GeoJSON.last : GeoJSON.between)
+                    let position = first + offset
+                    let starts = streams.map(\.position)
+                    let place = places[offset]
+                    let piece = pieces[signature]
+                    func copy(_ file: Int) throws {
+                        let index = 3 * place!.index + file
+                        try streams[file].copy(offset: oldOffsets[index], count: old!.eventLengths[index])
+                    }
+                    func missing() -> CocoaError { CocoaError(.coderReadCorrupt) }
+                    if place?.json == true {
+                        try copy(0)
+                    } else {
+                        guard let piece else { throw missing() }
+                        try json.write(EventsJSON.separator(first: position == 0))
+                        try json.write(piece.json)
+                    }
+                    if place != nil {
+                        try copy(1)
+                    } else {
+                        guard let piece else { throw missing() }
+                        try csv.write(piece.csv)
+                    }
+                    if place?.geojson == true {
+                        try copy(2)
+                    } else {
+                        guard let piece else { throw missing() }
+                        try geojson.write(piece.geojson)
+                        try geojson.write(position == total - 1 ? GeoJSON.last : GeoJSON.between)
+                    }
+                    layout.events.append(signature)
+                    for file in 0..<3 { layout.eventLengths.append(streams[file].position - starts[file]) }
                 }
             }
             try json.write(EventsJSON.closing(afterItems: total > 0))
@@ -728,7 +804,9 @@ public struct IncrementalBuild {
             staging.abandon()
             throw error
         }
+        var written = 0
         for stream in streams where try stream.finish() { written += 1 }
+        return (layout, written, streams.reduce(0) { $0 + $1.copied })
     }
 
     static func readDigests(_ text: String?) -> [String: String] {

@@ -85,15 +85,24 @@ public enum OutputFile {
             }
         }
 
-        /// One output being written: see `open`.
+        /// One output being written: see `open`. Besides new bytes it takes ranges of the file in
+        /// place, copied by the system without passing through memory (`copy`), so a large file
+        /// that changed in a few places is written at the speed of a copy.
         public final class Stream {
             let url: URL
             let temporary: URL
             private unowned let staging: Staging
             private var handle: FileHandle?
+            /// The file in place: copied from and compared with.
             private var existing: FileHandle?
+            private let existingSize: Int
             private var same: Bool
             private var buffer = Data()
+            /// Bytes of this stream so far, those still in `buffer` included, and those written.
+            public private(set) var position = 0
+            private var flushed = 0
+            /// Bytes copied from the file in place.
+            public private(set) var copied = 0
 
             init(_ url: URL, staging: Staging) throws {
                 self.url = url
@@ -101,6 +110,7 @@ public enum OutputFile {
                 let folder = url.deletingLastPathComponent()
                 temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
                 existing = try? FileHandle(forReadingFrom: url)
+                existingSize = existing.flatMap { try? Int($0.seekToEnd()) } ?? -1
                 same = existing != nil
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 errno = 0
@@ -112,8 +122,13 @@ public enum OutputFile {
 
             deinit { discard() }
 
+            /// A range of the file in place waiting to be copied (the buffer is empty meanwhile).
+            private var run: (offset: Int, count: Int)?
+
             /// Adds a piece: small ones are gathered into writes of about a megabyte.
             public func write(_ piece: Data) throws {
+                try copyRun()
+                position += piece.count
                 if piece.count >= 1 << 20 {
                     try flush(buffer)
                     buffer.removeAll(keepingCapacity: true)
@@ -127,17 +142,69 @@ public enum OutputFile {
                 }
             }
 
+            /// Adds `count` bytes of the file in place, from `offset`; ranges that follow each
+            /// other there are copied as one. The caller knows that file (see `TableLayout`); a
+            /// range past its end is an error.
+            public func copy(offset: Int, count: Int) throws {
+                guard count > 0 else { return }
+                guard existing != nil, offset >= 0, offset + count <= existingSize else {
+                    throw WriteError(file: url.path, reason: "the file in place changed while it was read")
+                }
+                position += count
+                if let pending = run, pending.offset + pending.count == offset {
+                    run = (pending.offset, pending.count + count)
+                    return
+                }
+                try copyRun()
+                try flush(buffer)
+                buffer.removeAll(keepingCapacity: true)
+                run = (offset, count)
+            }
+
+            /// Copies the waiting range, by the system (no bytes pass through this process).
+            private func copyRun() throws {
+                guard let (offset, count) = run else { return }
+                run = nil
+                guard let source = existing?.fileDescriptor, let target = handle?.fileDescriptor else {
+                    throw WriteError(file: url.path, reason: "the file in place changed while it was read")
+                }
+                // The same bytes at the same place: still the same file.
+                same = same && offset == flushed
+                var from = off_t(offset)
+                var left = count
+                while left > 0 {
+                    let moved = sendfile(target, source, &from, left)
+                    guard moved > 0 else {
+                        throw WriteError(
+                            file: url.path,
+                            reason: moved < 0 ? String(cString: strerror(errno)) : "short copy")
+                    }
+                    left -= moved
+                }
+                flushed += count
+                copied += count
+            }
+
+            /// Writes `data` after the bytes written, comparing it with the file in place.
             private func flush(_ data: Data) throws {
+                guard !data.isEmpty else { return }
                 do {
                     try handle?.write(contentsOf: data)
                 } catch {
                     throw WriteError(file: url.path, reason: OutputFile.reason(error))
                 }
-                if same, let reader = existing, OutputFile.read(reader, count: data.count) != data {
-                    same = false
-                    try? reader.close()
-                    existing = nil
+                if same, let reader = existing {
+                    same =
+                        flushed + data.count <= existingSize
+                        && Self.read(reader, at: flushed, count: data.count) == data
                 }
+                flushed += data.count
+            }
+
+            /// `count` bytes of the file at `offset`.
+            private static func read(_ handle: FileHandle, at offset: Int, count: Int) -> Data {
+                guard (try? handle.seek(toOffset: UInt64(offset))) != nil else { return Data() }
+                return OutputFile.read(handle, count: count)
             }
 
             /// Stages the file, unless it holds the same bytes as the one in place.
@@ -145,6 +212,7 @@ public enum OutputFile {
             @discardableResult
             public func finish() throws -> Bool {
                 do {
+                    try copyRun()
                     try flush(buffer)
                     buffer.removeAll()
                     try handle?.close()
@@ -154,7 +222,7 @@ public enum OutputFile {
                     staging.abandon()
                     throw error as? WriteError ?? WriteError(file: url.path, reason: OutputFile.reason(error))
                 }
-                let unchanged = same && ((try? existing?.read(upToCount: 1))??.isEmpty ?? true)
+                let unchanged = same && position == existingSize
                 try? existing?.close()
                 existing = nil
                 if unchanged {

@@ -448,13 +448,14 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws {
+    public func forEachArticleFragment(_ body: (ArticleKey, String, String, () -> Data) throws -> Void) throws
+    {
         try queue.read { db in
             var strings = StringPool()
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT path, ordinal, id, metadata FROM article ORDER BY path, ordinal")
+                db, sql: "SELECT path, ordinal, id, hash, metadata FROM article ORDER BY path, ordinal")
             while let row = try rows.next() {
-                try body(ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], row[3])
+                try body(ArticleKey(path: strings.intern(row[0]), ordinal: row[1]), row[2], row[3]) { row[4] }
             }
         }
     }
@@ -535,6 +536,20 @@ public final class SQLiteTimelineStore: TimelineStore {
     }
 
     public func setSetting(_ key: String, _ value: String?) throws {
+        try setValue(key, value)
+    }
+
+    public func data(setting key: String) throws -> Data? {
+        try queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func setData(setting key: String, _ value: Data?) throws {
+        try setValue(key, value)
+    }
+
+    private func setValue(_ key: String, _ value: (any DatabaseValueConvertible)?) throws {
         try queue.write { db in
             if let value {
                 try db.execute(

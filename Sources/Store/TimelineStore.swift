@@ -64,9 +64,9 @@ public protocol TimelineStore: AnyObject, Sendable {
     func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data]
     /// Every article's id and the hash of what it was read from, by path then position in the file.
     func articleIDs() throws -> [(key: ArticleKey, id: String, hash: String)]
-    /// Calls `body` with every article's key, id and metadata fragment, by path then position,
-    /// reading them as it goes.
-    func forEachArticleFragment(_ body: (ArticleKey, String, Data) throws -> Void) throws
+    /// Calls `body` with every article's key, id, hash and metadata fragment, by path then
+    /// position, reading them as it goes; the fragment is read only when `body` asks for it.
+    func forEachArticleFragment(_ body: (ArticleKey, String, String, () -> Data) throws -> Void) throws
     /// Every merged event kept, by signature: only its facets (the other pieces are empty).
     func mergedEvents() throws -> [String: StoredMergedEvent]
     /// The JSON, CSV rows and GeoJSON features of these merged events.
@@ -81,6 +81,9 @@ public protocol TimelineStore: AnyObject, Sendable {
     func checkpoint() throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String?) throws
+    /// A setting held as bytes (a large one: where the last build put what in its tables).
+    func data(setting key: String) throws -> Data?
+    func setData(setting key: String, _ value: Data?) throws
 }
 
 /// A file as the last build saw it. `error` is the reason it could not be read.

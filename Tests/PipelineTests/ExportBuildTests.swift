@@ -25,16 +25,6 @@ struct ExportBuildTests {
         return "{" + fields.joined(separator: ", ") + "}\n"
     }
 
-    private func fresh(_ scratch: BuildScratch) throws -> Data {
-        _ = try scratch.build(state: "fresh-state", out: "fresh-out")
-        defer {
-            for name in ["fresh-state", "fresh-out"] {
-                try? FileManager.default.removeItem(at: scratch.root.appendingPathComponent(name))
-            }
-        }
-        return try scratch.output("fresh-out")
-    }
-
     @Test func appendedRecordsAreTheOnlyOnesRead() throws {
         let scratch = try BuildScratch()
         try scratch.write("export.jsonl", (0..<30).map { Self.record($0) }.joined())
@@ -46,7 +36,7 @@ struct ExportBuildTests {
         #expect(appended.articlesRead == 10 && appended.articles == 40 && appended.filesRead == 1)
         // The export only grew: its first 30 lines were not even split into records.
         #expect(appended.linesUnread == 30)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
     }
 
     @Test func anExportIsReadFromWhereItEndedOnlyWhileItsBeginningIsAsRead() throws {
@@ -61,7 +51,7 @@ struct ExportBuildTests {
         try scratch.append("export.jsonl", "\n" + records[12...].joined())
         let grown = try scratch.build()
         #expect(grown.linesUnread == 11 && grown.articlesRead == 3 && grown.articles == 15)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // A record in the beginning changes as others are added: every line is looked at again,
         // and only the changed and the new records are read.
@@ -71,17 +61,60 @@ struct ExportBuildTests {
         let edited = try scratch.build()
         #expect(edited.linesUnread == 0 && edited.articlesRead == 3 && edited.articles == 17)
         #expect(try scratch.document().events.contains { $0.casualties?.injured?.value == 31 })
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // Cut shorter, then the same bytes again (touched): nothing is passed over that is gone.
         records.removeLast(4)
         try scratch.write("export.jsonl", records.joined())
         let cut = try scratch.build()
         #expect(cut.linesUnread == 0 && cut.articlesRead == 0 && cut.articles == 13)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
         try scratch.write("export.jsonl", records.joined())
         let touched = try scratch.build()
         #expect(touched.articlesRead == 0 && touched.filesRead == 0 && touched.linesUnread == 13)
+    }
+
+    @Test func theTablesCopyWhatDidNotChangeFromFilesLeftAsWritten() throws {
+        let scratch = try BuildScratch()
+        try scratch.write("export.jsonl", (0..<30).map { Self.record($0) }.joined())
+        #expect(try scratch.build().bytesCopied == 0)
+
+        // Dated among the others: the tables gain rows in their middle, the rest is copied.
+        try scratch.append("export.jsonl", Self.record(30, injured: 12) + Self.record(31, id: false))
+        let appended = try scratch.build()
+        let size = try tables(scratch).reduce(0) { $0 + $1.utf8.count }
+        #expect(appended.bytesCopied > size * 3 / 4)
+        #expect(try tables(scratch) == freshTables(scratch))
+
+        // A table changed by hand since: nothing is copied, every table is written as a fresh build's.
+        try Data("edited\n".utf8).write(to: scratch.root.appendingPathComponent("out/events.csv"))
+        try scratch.append("export.jsonl", Self.record(32))
+        let edited = try scratch.build()
+        #expect(edited.bytesCopied == 0)
+        #expect(try tables(scratch) == freshTables(scratch))
+
+        // A record removed (the first appended): the tables lose its rows, the rest is copied.
+        var records = try scratch.text("export.jsonl", out: "in").split(separator: "\n")
+        records.remove(at: 30)
+        try scratch.write("export.jsonl", records.joined(separator: "\n") + "\n")
+        let removed = try scratch.build()
+        #expect(removed.bytesCopied > 0 && removed.articles == 32)
+        #expect(try tables(scratch) == freshTables(scratch))
+    }
+
+    /// The three tables of the last build, and of a fresh build of the same inputs.
+    private func tables(_ scratch: BuildScratch, out: String = "out") throws -> [String] {
+        try ["events.json", "events.csv", "events.geojson"].map { try scratch.text($0, out: out) }
+    }
+
+    private func freshTables(_ scratch: BuildScratch) throws -> [String] {
+        _ = try scratch.build(state: "fresh-state", out: "fresh-out")
+        defer {
+            for name in ["fresh-state", "fresh-out"] {
+                try? FileManager.default.removeItem(at: scratch.root.appendingPathComponent(name))
+            }
+        }
+        return try tables(scratch, out: "fresh-out")
     }
 
     @Test func anExportWithABadRecordIsLookedAtWholeEachTime() throws {
@@ -107,14 +140,14 @@ struct ExportBuildTests {
         let changed = try scratch.build()
         #expect(changed.articlesRead == 1)
         #expect(try scratch.document().events.contains { $0.casualties?.injured?.value == 40 })
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // A record removed from the middle: the others move up a line and are not read again.
         records.remove(at: 3)
         try scratch.write("export.jsonl", records.joined())
         let removed = try scratch.build()
         #expect(removed.articlesRead == 0 && removed.articles == 19)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
     }
 
     @Test func newReportsReclusterOnlyTheReportsNearThem() throws {
@@ -131,25 +164,25 @@ struct ExportBuildTests {
         let appended = try scratch.build()
         let again = try #require(appended.reclustered)
         #expect(again >= 2 && again < appended.sources)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // The same story in a file read after it: kept once, nothing else moves.
         try scratch.write("later.jsonl", Self.record(7, month: "04"))
         let repeated = try scratch.build()
         #expect(repeated.reclustered == 0 && repeated.duplicates == 1 && repeated.articles == 42)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // ... and in a file read before it: that copy now counts, so everything is clustered again.
         try scratch.write("aaa-earlier.jsonl", Self.record(8, month: "01"))
         let earlier = try scratch.build()
         #expect(earlier.reclustered == nil && earlier.duplicates == 2)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
 
         // A record changed: its old reports are gone, so everything is clustered again.
         try scratch.write("later.jsonl", Self.record(7, injured: 30, month: "04"))
         let changed = try scratch.build()
         #expect(changed.reclustered == nil)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
     }
 
     @Test func recordsWithoutIdsAreKnownByTheirLine() throws {
@@ -162,7 +195,7 @@ struct ExportBuildTests {
         try scratch.write("export.jsonl", records.joined())
         let removed = try scratch.build()
         #expect(removed.articlesRead == 2 && removed.articles == 11)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
     }
 
     @Test func aGzippedExportStreamsAndACutOneKeepsItsFirstRecords() throws {
@@ -194,7 +227,7 @@ struct ExportBuildTests {
         try store.saveRecords([stray], file: stray.key.path)
         let summary = try scratch.build()
         #expect(summary.articles == 10)
-        #expect(try scratch.output() == fresh(scratch))
+        #expect(try tables(scratch) == freshTables(scratch))
     }
 
     @Test func theLinesOfAnExportAreReadOnePieceAtATime() throws {
