@@ -156,13 +156,16 @@ public struct IncrementalBuild {
             let outputs = try Self.merge(store: store, renderer: renderer, out: out, summary: &summary)
             return (
                 outputs,
-                "\(summary.events) events with \(summary.sources) sources from \(summary.articles) articles"
+                "\(summary.events) events with \(summary.sources) sources"
                     + (summary.reclustered.map { ", \($0) reports clustered again" } ?? "")
             )
         }
         summary.outputsWritten = try steps.run("write \(options.out)") { () throws -> (Bool, String) in
-            let (written, names, copied) = try Self.write(outputs, store: store, renderer: renderer, out: out)
+            let (written, names, tables) = try Self.write(outputs, store: store, renderer: renderer, out: out)
+            let copied = tables.copied
             summary.bytesCopied = copied
+            summary.articles = tables.articles
+            summary.duplicates = tables.rows - tables.articles
             // Files this build made before and makes no more (a month without events).
             let all = names.union(outputs.unchangedMonths.map { "\($0).html" })
             let removed = try OutputOwnership.removeStale(previousOutputs, keeping: all, in: out)
@@ -462,8 +465,6 @@ public struct IncrementalBuild {
         var events: [RenderedEvent]
         var signatures: [String]
         var feed: [Event]
-        /// How many articles: an article several files hold counts once.
-        var articleCount: Int
         /// Months whose pages are not rendered again, and what every month page now holds.
         var unchangedMonths: Set<String>
         var monthDigests: [String: String]
@@ -499,10 +500,7 @@ public struct IncrementalBuild {
         }
         let (clusters, reclustered) = try ReportClustering.run(store: store)
         summary.reclustered = reclustered
-        let counts = try store.counts()
-        summary.articles = counts.ids
-        summary.duplicates = counts.articles - counts.ids
-        summary.sources = counts.clustered
+        summary.sources = try store.clusteredReports()
         loading.wait()
         let (known, knownFacets) = try pieces.get()
         let added = try renderMissing(clusters, known: known, store: store, renderer: renderer)
@@ -658,7 +656,7 @@ public struct IncrementalBuild {
                         atPath: out.appendingPathComponent("\(month).html").path)
             })
         return Outputs(
-            events: rendered, signatures: renderedSignatures, feed: feed, articleCount: summary.articles,
+            events: rendered, signatures: renderedSignatures, feed: feed,
             unchangedMonths: unchanged, monthDigests: digests)
     }
 
@@ -666,7 +664,7 @@ public struct IncrementalBuild {
     /// the pages rendered again. - Returns: the files written and the names of all made.
     static func write(
         _ outputs: Outputs, store: any TimelineStore, renderer: SiteRenderer, out: URL
-    ) throws -> (written: Int, names: Set<String>, copied: Int) {
+    ) throws -> (written: Int, names: Set<String>, tables: Tables) {
         var written = 0
         var names = Set<String>()
         // Every output is written beside its place, then all are renamed at once.
@@ -677,15 +675,18 @@ public struct IncrementalBuild {
         }
         let maker = "\(try store.setting("extractor") ?? ""); \(try store.setting("rendering") ?? "")"
         let previous = try store.data(setting: "tables").flatMap { TableLayout($0) }
-        let tables = tableFiles.map { out.appendingPathComponent($0) }
-        var layout = try writeTables(
-            outputs,
-            previous: previous?.maker == maker && previous?.stamp == outputStamp(tables) ? previous : nil,
-            maker: maker, store: store, staging: staging, out: out)
+        let urls = tableFiles.map { out.appendingPathComponent($0) }
+        // The layout speaks for the files in place only as it left them.
+        let usable = previous.flatMap { layout in
+            layout.maker == maker && layout.stamp == outputStamp(urls)
+                && layout.fits(sizes: urls.map { stamp(of: $0.path).size }) ? layout : nil
+        }
+        var tables = try writeTables(
+            outputs, previous: usable, maker: maker, store: store, staging: staging, out: out)
         names.formUnion(tableFiles)
-        written += layout.written
+        written += tables.written
         try renderer.site(
-            events: outputs.events, feed: outputs.feed, articleCount: outputs.articleCount,
+            events: outputs.events, feed: outputs.feed, articleCount: tables.articles,
             unchangedMonths: outputs.unchangedMonths,
             cards: { indices in
                 let signatures = indices.map { outputs.signatures[$0] }
@@ -695,12 +696,22 @@ public struct IncrementalBuild {
         try staging.commit()
         // Saved once the files are in place: a build killed before leaves a layout whose stamp
         // is not theirs, which the next build does not use.
-        layout.layout.stamp = outputStamp(tables)
-        try store.setData(setting: "tables", layout.layout.encoded())
-        return (written, names, layout.copied)
+        tables.layout.stamp = outputStamp(urls)
+        try store.setData(setting: "tables", tables.layout.encoded())
+        return (written, names, tables)
     }
 
     static let tableFiles = ["events.json", "events.csv", "events.geojson"]
+
+    /// What writing the tables came to: where everything went, how many files are staged, the
+    /// bytes copied, and the articles (each once) and article rows read.
+    struct Tables {
+        var layout: TableLayout
+        var written: Int
+        var copied: Int
+        var articles: Int
+        var rows: Int
+    }
 
     /// A size in megabytes, one decimal.
     static func megabytes(_ bytes: Int) -> String {
@@ -714,46 +725,50 @@ public struct IncrementalBuild {
     static func writeTables(
         _ outputs: Outputs, previous old: TableLayout?, maker: String, store: any TimelineStore,
         staging: OutputFile.Staging, out: URL
-    ) throws -> (layout: TableLayout, written: Int, copied: Int) {
+    ) throws -> Tables {
         let streams = try tableFiles.map { try staging.open(out.appendingPathComponent($0)) }
         let (json, csv, geojson) = (streams[0], streams[1], streams[2])
         var layout = TableLayout(maker: maker)
+        var rows = 0
+        var count = 0
         do {
             // Each article once (by its first file: they come by path).
             try json.write(EventsJSON.opening)
             layout.articlesStart = json.position
-            let articlePlaces = old?.articlePlaces() ?? [:]
-            var count = 0
+            var articlePlaces = old.map(TableLayout.ArticleWalk.init)
             var seen = Set<String>()
             try store.forEachArticleFragment { key, id, hash, fragment in
+                rows += 1
                 guard seen.insert(id).inserted else { return }
-                let itemKey = TableLayout.key(key.path, key.ordinal, hash)
                 let start = json.position
                 // The first article's separator is not the others': it is copied only as the first.
-                if let place = articlePlaces[itemKey], (place.offset == old?.articlesStart) == (count == 0) {
+                if let place = articlePlaces?.place(path: key.path, ordinal: key.ordinal, hash: hash),
+                    place.first == (count == 0)
+                {
                     try json.copy(offset: place.offset, count: place.length)
                 } else {
                     try json.write(EventsJSON.separator(first: count == 0))
                     try json.write(fragment())
                 }
-                layout.articles.append((itemKey, json.position - start))
+                layout.addArticle(
+                    path: key.path, ordinal: key.ordinal, hash: hash, length: json.position - start)
                 count += 1
             }
             try json.write(EventsJSON.middle(afterItems: count > 0))
             try csv.write(EventsCSV.header)
             try geojson.write(GeoJSON.opening)
             layout.eventsStart = streams.map(\.position)
-            let (oldIndex, oldOffsets) = old?.eventPlaces() ?? ([:], [])
-            let oldLast = (old?.events.count ?? 0) - 1
+            let oldEvents = old.map(TableLayout.EventIndex.init)
+            let oldLast = (old?.eventCount ?? 0) - 1
             let total = outputs.signatures.count
-            layout.events.reserveCapacity(total)
+            layout.signatureEnds.reserveCapacity(total)
             layout.eventLengths.reserveCapacity(3 * total)
             for first in stride(from: 0, to: total, by: 2_000) {
                 let slice = Array(outputs.signatures[first..<min(first + 2_000, total)])
                 // An event's bytes are copied where they were; the first JSON item and the last
                 // GeoJSON feature differ from the others, so they are copied only to the same rank.
                 let places = slice.enumerated().map { offset, signature in
-                    oldIndex[signature].map { index in
+                    oldEvents?.index(of: signature).map { index in
                         let position = first + offset
                         return (
                             index: index, json: (index == 0) == (position == 0),
@@ -769,8 +784,11 @@ public struct IncrementalBuild {
                     let place = places[offset]
                     let piece = pieces[signature]
                     func copy(_ file: Int) throws {
-                        let index = 3 * place!.index + file
-                        try streams[file].copy(offset: oldOffsets[index], count: old!.eventLengths[index])
+                        guard let old, let oldEvents, let index = place.map({ 3 * $0.index + file }) else {
+                            throw CocoaError(.coderReadCorrupt)
+                        }
+                        try streams[file].copy(
+                            offset: oldEvents.offsets[index], count: old.eventLengths[index])
                     }
                     func missing() -> CocoaError { CocoaError(.coderReadCorrupt) }
                     if place?.json == true {
@@ -793,8 +811,8 @@ public struct IncrementalBuild {
                         try geojson.write(piece.geojson)
                         try geojson.write(position == total - 1 ? GeoJSON.last : GeoJSON.between)
                     }
-                    layout.events.append(signature)
-                    for file in 0..<3 { layout.eventLengths.append(streams[file].position - starts[file]) }
+                    layout.addEvent(
+                        signature: signature, lengths: (0..<3).map { streams[$0].position - starts[$0] })
                 }
             }
             try json.write(EventsJSON.closing(afterItems: total > 0))
@@ -806,7 +824,9 @@ public struct IncrementalBuild {
         }
         var written = 0
         for stream in streams where try stream.finish() { written += 1 }
-        return (layout, written, streams.reduce(0) { $0 + $1.copied })
+        return Tables(
+            layout: layout, written: written, copied: streams.reduce(0) { $0 + $1.copied }, articles: count,
+            rows: rows)
     }
 
     static func readDigests(_ text: String?) -> [String: String] {

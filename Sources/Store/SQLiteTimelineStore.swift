@@ -388,13 +388,20 @@ public final class SQLiteTimelineStore: TimelineStore {
         guard !ids.isEmpty else { return [:] }
         return try queue.read { db in
             var result: [String: ArticleKey] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, path, ordinal FROM article WHERE rowid <= ? ORDER BY path, ordinal",
-                arguments: [row])
-            while let row = try rows.next() {
-                let id: String = row[0]
-                if ids.contains(id) && result[id] == nil {
-                    result[id] = ArticleKey(path: row[1], ordinal: row[2])
+            // The ids are looked for by SQLite, a few hundred at a pass over the articles: no
+            // row but theirs becomes a Swift value.
+            let sorted = ids.sorted()
+            for first in stride(from: 0, to: sorted.count, by: 500) {
+                let part = Array(sorted[first..<min(first + 500, sorted.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ", ")
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: "SELECT id, path, ordinal FROM article WHERE rowid <= ? AND id IN (\(marks))",
+                    arguments: StatementArguments([row] + part.map { $0 as any DatabaseValueConvertible }))
+                while let row = try rows.next() {
+                    let key = ArticleKey(path: row[1], ordinal: row[2])
+                    let id: String = row[0]
+                    if result[id].map({ key < $0 }) ?? true { result[id] = key }
                 }
             }
             return result
@@ -422,13 +429,8 @@ public final class SQLiteTimelineStore: TimelineStore {
         }
     }
 
-    public func counts() throws -> (articles: Int, ids: Int, clustered: Int) {
-        try queue.read { db in
-            let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
-            let ids = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT id) FROM article") ?? 0
-            let clustered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member") ?? 0
-            return (articles, ids, clustered)
-        }
+    public func clusteredReports() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member") ?? 0 }
     }
 
     public func events(ofArticlesAt keys: [ArticleKey]) throws -> [ArticleKey: Data] {

@@ -56,8 +56,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     func firstArticles(ids: Set<String>, upTo row: Int64) throws -> [String: ArticleKey]
     /// The hash of what each of these articles was read from.
     func articleHashes(_ keys: [ArticleKey]) throws -> [ArticleKey: String]
-    /// How many articles are kept, how many ids they have, and how many reports are clustered.
-    func counts() throws -> (articles: Int, ids: Int, clustered: Int)
+    /// How many reports are clustered.
+    func clusteredReports() throws -> Int
     /// The events of these articles, as `save` received them (JSON arrays).
     /// The events of these articles as JSON arrays, as kept before each report kept its own
     /// (an empty array for articles read since).
