@@ -457,9 +457,17 @@ extension EventReader {
             ) {
                 return .territory
             }
-            if let match = lexicon.objects.match(tokens, at: j, limit: range.upperBound) {
-                return match.value
+            let match = lexicon.objects.match(tokens, at: j, limit: range.upperBound)
+            // A hyphened compound is what its last part is ("a bomb-maker" is a person, "a
+            // car-bomb" a weapon, "an arms-smuggler" a person), unless it is listed whole.
+            if step > 0, (match?.length ?? 1) == 1, j + 2 < range.upperBound, tokens[j].kind == .word,
+                tokens[j + 1].text == "-", !tokens[j + 1].spaceBefore, !tokens[j + 2].spaceBefore,
+                tokens[j + 2].kind == .word
+            {
+                j += 2
+                continue
             }
+            if let match { return match.value }
             if lexicon.weapons.match(tokens, at: j, limit: range.upperBound) != nil { return .weapon }
             if let noun = lexicon.actorNouns.match(tokens, at: j, limit: range.upperBound),
                 noun.value != .government

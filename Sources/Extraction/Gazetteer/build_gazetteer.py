@@ -170,6 +170,11 @@ def main():
         named = [p for p in members if normalize(p["name"]) == root or root in {normalize(n) for n in p["names"]}]
         capital = max(named or members, key=lambda p: p["pop"])
         region["lat"], region["lon"] = capital["lat"], capital["lon"]
+        # A region named after its capital is named after each Latin spelling of the capital too,
+        # with a type word: "Oryol region" and "Kharkov Oblast" beside "Orel Oblast", "Kharkiv Oblast".
+        if named:
+            region["names"] |= {f"{a} {suffix}" for a in sorted(capital["names"]) if a.isascii() and usable(a)
+                                and len(a.split()) <= 2 for suffix in REGION_SUFFIXES}
         region["pop"] = sum(p["pop"] for p in members)
         # A bare root ("Sumy") names the city; the region needs its type word unless no place has that name.
         region["names"] = {n for n in region["names"]

@@ -18,17 +18,59 @@ extension PlaceResolver {
     /// Capitalized phrases the gazetteer knows, longest match first, left to right.
     func candidates(_ tokens: [Token]) -> [Candidate] {
         var result: [Candidate] = []
+        let listed = regionLists(tokens)
         var i = 0
         while i < tokens.count {
             guard startsName(tokens, i) else {
                 i += 1
                 continue
             }
-            if let candidate = longestMatch(tokens, from: i) {
+            if let candidate = listed[i] ?? longestMatch(tokens, from: i) {
                 result.append(candidate)
                 i = candidate.range.upperBound
             } else {
                 i += 1
+            }
+        }
+        return result
+    }
+
+    /// Names listed before one plural region word, "the Bryansk, Kursk and Oryol regions", "the
+    /// Kharkiv and Sumy oblasts": each is a region of that kind (its word shared by the list),
+    /// by where each name starts. A name that is no such region is left to the usual reading.
+    func regionLists(_ tokens: [Token]) -> [Int: Candidate] {
+        var result: [Int: Candidate] = [:]
+        for (index, token) in tokens.enumerated() where index > 2 && token.lower.hasSuffix("s") {
+            let word = token.lower.hasSuffix("ies") ? token.lower.dropLast(3) + "y" : token.lower.dropLast()
+            guard lexicon.regionWords.contains(String(word)) else { continue }
+            var members: [Range<Int>] = []
+            var end = index
+            var joined = false
+            while true {
+                var start = end
+                while start > 0 && tokens[start - 1].kind == .word && tokens[start - 1].isCapitalized {
+                    start -= 1
+                }
+                guard start < end else { break }
+                members.append(start..<end)
+                // Before a name: "and"/"or" once (the last name's), otherwise a comma.
+                var before = start - 1
+                guard before > 0 else { break }
+                if !joined && (tokens[before].lower == "and" || tokens[before].lower == "or") {
+                    joined = true
+                    before -= tokens[before - 1].text == "," ? 1 : 0
+                } else if tokens[before].text != "," || !joined {
+                    break
+                }
+                end = before
+            }
+            guard joined, members.count >= 2 else { continue }
+            for range in members {
+                let key = Self.key(tokens[range]) + " " + word
+                let regions = gazetteer.places(named: key).filter { $0.kind == .region }
+                guard !regions.isEmpty else { continue }
+                result[range.lowerBound] = Candidate(
+                    range: range, key: key, places: regions, namesRegion: true)
             }
         }
         return result

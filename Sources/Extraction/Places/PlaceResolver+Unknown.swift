@@ -315,6 +315,9 @@ extension PlaceResolver {
 
     /// A village matched to a small namesake in a country the article does not name, while the
     /// article names others: the village is kept by its name in the article's country instead.
+    /// So is a name that is only another spelling of a town far from every country the story
+    /// names, however large ("Boni" is Bonn in some languages, and the story is in Mali): a
+    /// distant town the story means goes by its usual name ("Kiev" near a Russian story is Kyiv).
     func notAbroad(
         _ mentions: [PlaceMention], candidates: [Candidate], demonyms demonymCounts: [String: Int],
         sides: Set<String>, tokens: [Token], scalars: [Unicode.Scalar]
@@ -324,13 +327,21 @@ extension PlaceResolver {
         for candidate in candidates where candidate.places.first.map({ $0.kind != .place }) ?? false {
             named.insert(candidate.places[0].country)
         }
-        guard !named.isEmpty else { return mentions }
+        let context = named.union(sides)
+        guard !context.isEmpty else { return mentions }
         // A town of a side the story names ("Ukrainian forces") may well be where it says.
         return zip(mentions, candidates).map { mention, candidate in
-            guard mention.kind == .place, let country = mention.place.country, !named.contains(country),
-                !sides.contains(country),
-                !candidate.places.contains(where: { named.contains($0.country) }),
-                candidate.places.allSatisfy({ $0.population < 100_000 }),
+            let foreignSpelling =
+                NameKey.normalize(mention.place.name) != candidate.key
+                && context.allSatisfy { code in
+                    guard let country = EventReader.countryPlace(code: code) else { return false }
+                    let point = Place(
+                        name: "", lat: country.latitude, lon: country.longitude, precision: .country)
+                    return (point.distanceKm(to: mention.place) ?? 0) > Self.distantKm
+                }
+            guard mention.kind == .place, let country = mention.place.country, !context.contains(country),
+                !candidate.places.contains(where: { context.contains($0.country) }),
+                foreignSpelling || !named.isEmpty && candidate.places.allSatisfy({ $0.population < 100_000 }),
                 // A town across a border from the places the article names is where it says.
                 !mentions.contains(where: { other in
                     other.kind != .country && other.place.country.map(named.contains) ?? false
@@ -346,10 +357,16 @@ extension PlaceResolver {
                 .flatMap {
                     countryMention($0.key, at: mention)
                 }
+                // Only sides named: the place is theirs when there is one.
+                ?? (named.isEmpty && sides.count == 1
+                    ? sides.first.flatMap { countryMention($0, at: mention) } : nil)
             guard let container else { return mention }
             return unknown(mention.tokenRange, in: container, tokens: tokens, scalars: scalars)
         }
     }
+
+    /// How far from the middle of every country a story names a town is distant.
+    static let distantKm = 2_500.0
 
     static let bearings: [String: Double] = [
         "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
