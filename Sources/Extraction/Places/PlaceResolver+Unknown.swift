@@ -6,6 +6,7 @@ import Foundation
 /// article's country, and a position at sea ("70 nautical miles southeast of Aden").
 extension PlaceResolver {
     static let strongLocatives: Set<String> = ["in", "at", "near", "outside", "around", "into"]
+    static let placeOnlyLocatives: Set<String> = ["near", "outside", "nearby", "towards", "toward"]
 
     /// Names the gazetteer lacks in a settlement frame, kept with their own name and placed at
     /// the region, country or town the text gives with them (or the article's country).
@@ -243,6 +244,10 @@ extension PlaceResolver {
         {
             return (end, true)
         }
+        // "attacked a post near Boulkessi", "clashes outside Tawergha": words that only ever
+        // place a thing by a place mark what follows as one ("in" and "at" also take years,
+        // languages and bodies: "in English", "at Parliament").
+        if start >= 1, Self.placeOnlyLocatives.contains(tokens[start - 1].lower) { return (end, true) }
         // "took control of Talodi", "control over Sinjah", "retook Hulyaipole": the place taken.
         if start >= 2, ["of", "over"].contains(tokens[start - 1].lower), tokens[start - 2].lower == "control"
         {
