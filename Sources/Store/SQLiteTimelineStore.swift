@@ -71,7 +71,10 @@ public final class SQLiteTimelineStore: TimelineStore {
         try queue.read { db in
             var result: [String: [Int]] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT hash, ordinal FROM article WHERE path = ? AND ordinal > ? ORDER BY ordinal",
+                // (Records a killed build saved wait below zero: they are kept records too.)
+                db,
+                sql:
+                    "SELECT hash, ordinal FROM article WHERE path = ? AND (ordinal > ? OR ordinal < 0) ORDER BY ordinal",
                 arguments: [path, line])
             while let row = try rows.next() { result[row[0], default: []].append(row[1]) }
             return result

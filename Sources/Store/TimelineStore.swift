@@ -12,8 +12,8 @@ public protocol TimelineStore: AnyObject, Sendable {
     func save(_ changes: [FileChange]) throws
     /// Records a file's new size and time when its bytes did not change.
     func touch(_ files: [StoredFile]) throws
-    /// The records kept of a JSON Lines export after line `line`: by each record's key (its
-    /// hash), their ordinals.
+    /// The records kept of a JSON Lines export after line `line`, and those a killed build saved
+    /// (below zero): by each record's key (its hash), their ordinals.
     func records(path: String, afterLine line: Int) throws -> [String: [Int]]
     /// Keeps records of an export as they are read, before the export is read to its end: the
     /// file is listed as not read (so a build killed now reads it again), its records below zero.

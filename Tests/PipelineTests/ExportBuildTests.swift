@@ -1,9 +1,11 @@
 import EventModel
+import Extraction
 import Foundation
 import Ingest
-import Pipeline
 import Store
 import Testing
+
+@testable import Pipeline
 
 /// JSON Lines exports are read a record at a time and kept record by record: a build reads
 /// only the records it does not hold, and its outputs are a fresh build's, byte for byte.
@@ -224,9 +226,18 @@ struct ExportBuildTests {
         let stray = StoredArticle(
             key: ArticleKey(path: scratch.root.appendingPathComponent("in/export.jsonl").path, ordinal: -99),
             id: "stray", hash: "no-such-record", metadataFragment: Data("{}".utf8), mentions: [], events: [])
-        try store.saveRecords([stray], file: stray.key.path)
+        // A record the killed build read, saved at minus its line (line 4 holds record 3).
+        let line = Data(records[3].dropLast().utf8)
+        let article = try ArticleRecordReader().read(record: line, line: 4, path: stray.key.path).0.get()
+        let read = try IncrementalBuild.stored(
+            article, events: EventExtractor().extract(from: article),
+            key: ArticleKey(path: stray.key.path, ordinal: -4), hash: String(ContentHash.of(line).prefix(32)))
+        // (The killed build had got past checking the extractor's version.)
+        try store.setSetting("extractor", IncrementalBuild.extractorFingerprint(state: state.path))
+        try store.saveRecords([stray, read], file: stray.key.path)
         let summary = try scratch.build()
         #expect(summary.articles == 10)
+        #expect(summary.articlesRead == 9, "read \(summary.articlesRead)")
         #expect(try tables(scratch) == freshTables(scratch))
     }
 
