@@ -24,6 +24,18 @@ struct PlaceResolverTests {
         #expect(distance.text == "15 km from Kupiansk")
     }
 
+    @Test func aWordOpeningASentenceBeforeResidentsIsNoPlaceUnlessWrittenSoElsewhere() {
+        for text in [
+            "Angry residents set fire to a police station in Lagos after a man died in custody.",
+            "Frightened residents fled their homes in Lagos on Sunday.",
+        ] {
+            #expect(resolver.mentions(in: text).map(\.place.name) == ["Lagos"], "\(text)")
+        }
+        let told = resolver.mentions(
+            in: "Shelling killed four people near Bakhmutivka on Saturday. Bakhmutivka residents fled.")
+        #expect(told.map(\.place.name) == ["Bakhmutivka", "Bakhmutivka"])
+    }
+
     @Test func aRegionWordNamesTheRegion() throws {
         let found = resolver.mentions(
             in: "Moscow stepped up attacks in Russia’s Kursk region and in the Sumy region.")

@@ -7,6 +7,13 @@ import Foundation
 extension PlaceResolver {
     static let strongLocatives: Set<String> = ["in", "at", "near", "outside", "around", "into"]
     static let placeOnlyLocatives: Set<String> = ["near", "outside", "nearby", "towards", "toward"]
+    /// Whether the token at `index` is the first of a sentence (or of a quotation).
+    func opensSentence(_ index: Int, _ tokens: [Token]) -> Bool {
+        index == 0 || [".", "!", "?", "\"", "“"].contains(tokens[index - 1].text)
+    }
+
+    /// Settlement words that name people ("Kherson residents").
+    static let peopleWords: Set<String> = ["residents", "inhabitants"]
 
     /// Names the gazetteer lacks in a settlement frame, kept with their own name and placed at
     /// the region, country or town the text gives with them (or the article's country).
@@ -205,7 +212,16 @@ extension PlaceResolver {
         {
             return (end, true)
         }
-        if end < tokens.count, lexicon.settlementWords.contains(tokens[end].lower) { return (end + 1, true) }
+        // "X residents": not when X is one word opening a sentence, as "Angry" or "Local" do,
+        // and written so nowhere else ("… in Bakhmutivka. Bakhmutivka residents said").
+        if end < tokens.count, lexicon.settlementWords.contains(tokens[end].lower),
+            !(Self.peopleWords.contains(tokens[end].lower) && run.count == 1 && opensSentence(start, tokens)
+                && !tokens.indices.contains {
+                    $0 != start && tokens[$0].text == tokens[start].text && !opensSentence($0, tokens)
+                })
+        {
+            return (end + 1, true)
+        }
         // "Nova Dubrava, a village in the Donetsk region": its type in apposition.
         if end + 2 < tokens.count, tokens[end].text == ",",
             ["a", "an", "the"].contains(tokens[end + 1].lower)
