@@ -80,6 +80,12 @@ def latin_or_cyrillic(name):
     return True
 
 
+ARABIC_COUNTRIES = {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY",
+                    "TN", "AE", "YE", "EH", "TD"}
+# "Al ", "El-", "Ad-", "Ash-" … before a capitalized word of four letters or more.
+ARABIC_ARTICLE = re.compile(r"^(?:[AaEe][lnrsdtz]|[AaEe]sh|[AaEe]th|[AaEe]dh)[- ]([A-Z][^\s-][^\s]{2,}.*)$")
+
+
 def usable(name):
     return len(name) >= 3 and latin_or_cyrillic(name) and not re.fullmatch(r"[A-Z]{2,4}", name)
 
@@ -152,6 +158,10 @@ def main():
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = {city["name"]} | {a for a in city["alternatenames"] if usable(a)}
+        # Arabic names also without their article ("Hodeidah" for "El-Hodeidah", "Qaim" for
+        # "Al Qaim"), as English reports often write them, in the countries where Arabic names are.
+        if city["countrycode"] in ARABIC_COUNTRIES:
+            names |= {m.group(1) for m in map(ARABIC_ARTICLE.match, list(names)) if m and usable(m.group(1))}
         place = {"id": city["geonameid"], "name": display_name(city["name"], names), "lat": city["latitude"], "lon": city["longitude"],
                  "pop": city["population"], "kind": 0, "cc": city["countrycode"], "region": code, "names": names}
         places.append(place)
