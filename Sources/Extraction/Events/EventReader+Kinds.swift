@@ -121,9 +121,35 @@ extension EventReader {
             candidates.append(choice)
         }
         return otherDomain(
-            protestKinds(candidates, segment: range, sentence: sentence), facts: scope.facts,
+            protestKinds(thrown(candidates, in: range), segment: range, sentence: sentence),
+            facts: scope.facts,
             sentence: sentence)
     }
+
+    /// "hurled a bomb at the house", "a homemade bomb was thrown into the cafe": an explosive
+    /// thrown by hand is a grenade attack (ACLED's grenade: "or other similar explosive device
+    /// is thrown").
+    func thrown(_ candidates: [KindChoice], in range: Range<Int>) -> [KindChoice] {
+        candidates.map { choice in
+            guard choice.kind == .explosiveDevice else { return choice }
+            let trigger = choice.trigger
+            let before = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
+            let after = trigger.upperBound..<min(range.upperBound, trigger.upperBound + 3)
+            guard
+                before.contains(where: { Self.throwWords.contains(tokens[$0].lower) })
+                    || after.contains(where: { Self.throwWords.contains(tokens[$0].lower) })
+                    || Self.throwWords.contains(tokens[trigger.lowerBound].lower)
+            else { return choice }
+            var choice = choice
+            choice.kind = .grenadeAttack
+            return choice
+        }
+    }
+
+    static let throwWords: Set<String> = [
+        "hurl", "hurls", "hurled", "hurling", "throw", "throws", "threw", "thrown", "throwing", "lob", "lobs",
+        "lobbed", "lobbing", "toss", "tosses", "tossed", "tossing",
+    ]
 
     /// The kind a cue of a definite class names in its clause, if its conditions hold.
     func directChoice(_ cue: Cue, hit: CueHit, scope: KindScope) -> KindChoice? {
