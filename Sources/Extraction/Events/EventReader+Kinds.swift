@@ -53,6 +53,18 @@ extension EventReader {
                 return nil
             }
             var cues = match.value
+            if start > range.lowerBound {
+                let before = tokens[start - 1].lower
+                // "are fighting to protect funding": a noun's word after a form of "be" is the
+                // verb, which names a deed only with facts beside it, as verbs do.
+                if Self.beForms.contains(before), tokens[start].lower.hasSuffix("ing") {
+                    cues = cues.map { cue in
+                        var cue = cue
+                        if cue.form == .noun { cue.weak = true }
+                        return cue
+                    }
+                }
+            }
             // "the wounded", "the gravely wounded", "two captured soldiers": adjectives.
             var before = start - 1
             if before > range.lowerBound, tokens[before].lower.hasSuffix("ly") { before -= 1 }
@@ -62,6 +74,8 @@ extension EventReader {
             return cues.isEmpty ? nil : CueHit(range: match.range, cues: cues)
         }
     }
+
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'re", "'s"]
 
     /// Words after which a past participle describes a noun: "the wounded soldier".
     static let adjectiveMarkers: Set<String> = [
