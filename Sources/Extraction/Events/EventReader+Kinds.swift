@@ -55,6 +55,11 @@ extension EventReader {
             var cues = match.value
             if start > range.lowerBound {
                 let before = tokens[start - 1].lower
+                // "the storm killed 12": after an article, a verb's word that names a disaster is
+                // that disaster ("storm", "crash"), not the deed the verb would tell.
+                if Self.determiners.contains(before), lexicon.disaster.contains(tokens, in: start..<end) {
+                    cues.removeAll { $0.form == .base || $0.form == .present }
+                }
                 // "are fighting to protect funding": a noun's word after a form of "be" is the
                 // verb, which names a deed only with facts beside it, as verbs do.
                 if Self.beForms.contains(before), tokens[start].lower.hasSuffix("ing") {
@@ -76,6 +81,7 @@ extension EventReader {
     }
 
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "'re", "'s"]
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "its"]
 
     /// Words after which a past participle describes a noun: "the wounded soldier".
     static let adjectiveMarkers: Set<String> = [
