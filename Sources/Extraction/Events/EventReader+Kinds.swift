@@ -220,6 +220,8 @@ extension EventReader {
         let facts = scope.facts
         return requirementsMet(kind, hit: hit, sentence: sentence)
             && (!cue.weak || facts.any || kind.family == .protestsAndRiots)
+            // "migrants crossed into Poland": crossing a border is an incursion by armed men.
+            && !(kind == .incursion && !facts.armedActor)
             // "destroyed 40 drones" disrupts weapons; it destroys no property.
             && !(kind == .looting && cue.weak && object(of: hit.range, in: range) == .weapon)
             // "fought", "repelled", "offensive": a battle needs fighters and news of it.
