@@ -521,7 +521,9 @@ extension PlaceResolver {
             }
             // Close to its main name, or a long name matching one of its other names ("Husaybeh",
             // "Husaybah" for Al Qa'im).
-            return name.first == plain.first && NameKey.similarity(plain, name) >= 0.6
+            // (With no country to go by, only a near-identical spelling: "Sange" is no "Sanya".)
+            let needed = countries.contains($0.country) ? 0.6 : 0.8
+            return name.first == plain.first && NameKey.similarity(plain, name) >= needed
                 || skeleton.count >= 5 && $0.country == home && (region != nil || $0.population >= 20_000)
         }
         let stated = region.map { $0.place.admin1 ?? $0.place.name }
