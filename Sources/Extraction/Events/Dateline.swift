@@ -23,7 +23,16 @@ struct Dateline: Sendable {
         let limit = min(first.tokens.upperBound, start + 20)
         var end: Int?
         var depth = 0
-        var i = (place?.tokenRange.upperBound ?? start + 1)
+        // An unknown name in capitals may run to several words: "BAGRAM AIRFIELD, Afghanistan".
+        var nameEnd = start + 1
+        if place == nil {
+            while nameEnd < first.tokens.upperBound, tokens[nameEnd].kind == .word,
+                tokens[nameEnd].text.count > 1, tokens[nameEnd].text.allSatisfy({ $0.isUppercase })
+            {
+                nameEnd += 1
+            }
+        }
+        var i = (place?.tokenRange.upperBound ?? nameEnd)
         guard i < limit, [",", "(", "—", "–", "-", ":"].contains(tokens[i].text) else { return nil }
         while i < limit {
             let token = tokens[i]

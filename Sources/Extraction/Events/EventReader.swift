@@ -107,7 +107,13 @@ struct EventReader: Sendable {
             state.lastParagraph = sentence.paragraph
             state.narrativeDate = nil
         }
-        let range = sentence.tokens
+        var range = sentence.tokens
+        // The dateline's words are no event's, nor its mood's ("(May 5, 2011)" is no "may").
+        if let dateline = facts.dateline, range.contains(dateline.lowerBound),
+            dateline.upperBound < range.upperBound
+        {
+            range = dateline.upperBound..<range.upperBound
+        }
         defer { remember(sentence: index) }
         if tokens[range.upperBound - 1].text == "?" { return [] }
         let hits = cueHits(in: range)
