@@ -75,6 +75,23 @@ struct EventExtractorTests {
         #expect(extractor.extract(from: article(text)).filter { $0.kind == .territoryCaptured }.isEmpty)
     }
 
+    @Test func thePeopleTakenAreCountedOneByOneAndAcrossTwoVerbs() {
+        let cases: [(String, Int)] = [
+            ("Security forces captured a Taliban leader in Nahr-e Saraj district on Friday.", 1),
+            ("Troops arrested an insurgent and seized weapons in Kandahar on Friday.", 1),
+            ("Police detained nine suspects in Nahr-e Saraj district on Friday.", 9),
+            (
+                "A security force captured a Taliban leader and detained nine suspects in Helmand province on Friday.",
+                10
+            ),
+            ("Police arrested three men and detained two women in Lagos on Friday.", 5),
+        ]
+        for (text, taken) in cases {
+            let arrests = extractor.extract(from: article(text)).filter { $0.kind == .arrest }
+            #expect(arrests.map { $0.casualties?.captured?.value } == [taken], "\(text)")
+        }
+    }
+
     @Test func eventIdsAreStableAndSourcesPointIntoTheText() throws {
         let text =
             "A Russian drone struck a minibus near Kherson on Friday, killing two people, officials said."

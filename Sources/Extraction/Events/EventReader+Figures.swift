@@ -251,12 +251,60 @@ extension EventReader {
 
     /// People taken: "detained nine suspects", "arrested 30", "five people were arrested".
     func readCaptured(_ trigger: Range<Int>, in range: Range<Int>) -> CasualtyCount? {
+        guard let first = capturedCount(trigger, in: range) else { return nil }
+        // "captured a Taliban leader and detained nine suspects": the people of both verbs.
+        let after = first.end..<range.upperBound
+        if let and = after.first(where: { tokens[$0].lower == "and" }), and + 1 < range.upperBound,
+            !(first.end..<and).contains(where: {
+                [",", ";"].contains(tokens[$0].text) || lexicon.cues.contains(tokens, in: $0..<$0 + 1)
+            }),
+            Self.detainWords.contains(tokens[and + 1].lower),
+            let second = capturedCount((and + 1)..<(and + 2), in: range), second.end > and + 1
+        {
+            return CasualtyCount(
+                value: first.count.value + second.count.value,
+                text: text.phrase(trigger.lowerBound..<second.end))
+        }
+        return first.count
+    }
+
+    static let detainWords: Set<String> = [
+        "detained", "arrested", "captured", "seized", "apprehended", "abducted", "kidnapped", "took",
+    ]
+
+    /// The people one verb of detention takes: a figure after or before it, or one ("a senior
+    /// commander", "an insurgent"); with where its phrase ends.
+    private func capturedCount(_ trigger: Range<Int>, in range: Range<Int>) -> (
+        count: CasualtyCount, end: Int
+    )? {
+        // "captured a Taliban leader", "detained an insurgent": one person.
+        if trigger.upperBound < range.upperBound, ["a", "an"].contains(tokens[trigger.upperBound].lower),
+            object(of: trigger, in: range) == .person
+        {
+            var end = trigger.upperBound + 1
+            while end < range.upperBound && end - trigger.upperBound < 8
+                && (tokens[end].kind == .word || tokens[end].text == "-" && !tokens[end].spaceBefore)
+                && !Self.phraseEnds.contains(tokens[end].lower)
+            {
+                end += 1
+            }
+            return (CasualtyCount(value: 1, text: text.phrase(trigger.lowerBound..<end)), end)
+        }
         var j = trigger.upperBound
         var skipped = 0
         while j < range.upperBound && skipped < 3 {
             if let reading = numbers.read(tokens, at: j), j + reading.length <= range.upperBound {
-                return CasualtyCount(
-                    value: reading.value, text: text.phrase(trigger.lowerBound..<(j + reading.length)))
+                var end = j + reading.length
+                while end < range.upperBound && end - j < 6 && tokens[end].kind == .word
+                    && !Self.phraseEnds.contains(tokens[end].lower)
+                {
+                    end += 1
+                }
+                return (
+                    CasualtyCount(
+                        value: reading.value, text: text.phrase(trigger.lowerBound..<(j + reading.length))),
+                    end
+                )
             }
             guard tokens[j].kind == .word, Self.objectSkips.contains(tokens[j].lower) else { break }
             j += 1
@@ -268,7 +316,10 @@ extension EventReader {
             if let reading = numbers.read(tokens, at: i), i + reading.length <= trigger.lowerBound,
                 tokens[i].lower != "one" || i + 1 < trigger.lowerBound && tokens[i + 1].lower != "of"
             {
-                return CasualtyCount(value: reading.value, text: text.phrase(i..<trigger.upperBound))
+                return (
+                    CasualtyCount(value: reading.value, text: text.phrase(i..<trigger.upperBound)),
+                    trigger.upperBound
+                )
             }
             guard tokens[i].kind == .word else { break }
             i -= 1
