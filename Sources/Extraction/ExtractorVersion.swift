@@ -3,5 +3,5 @@
 /// The stage itself (sentences, lexicon, gazetteer, dates, events, claims, confidence) is built
 /// on top of `EventModel` and reads only `Article` values.
 public enum ExtractorVersion {
-    public static let current = 52
+    public static let current = 53
 }

@@ -40,7 +40,7 @@ struct WordingTests {
     private static let extractor = EventExtractor()
 
     @Test func theFixtureIsThere() {
-        #expect(Self.wordings.count == 218)
+        #expect(Self.wordings.count == 219)
         #expect(Set(Self.wordings.flatMap { $0.expected.map(\.kind) }).count == 27)
     }
 

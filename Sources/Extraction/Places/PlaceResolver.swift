@@ -324,12 +324,22 @@ public struct PlaceResolver: Sendable {
     /// The countries of demonyms that describe places or people ("Ukrainian cities", "Afghan
     /// villagers"), with their counts — not those naming a side ("Russian troops", "the Iraqi
     /// defence ministry"), which say who acted, not where.
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "reported", "reports", "told", "announced", "confirmed", "stated", "warned",
+    ]
+
     func placeDemonyms(_ tokens: [Token], sidesToo: Bool = false) -> [String: Int] {
         let events = EventLexicon.bundled
         let nouns = events.actorNouns
         var counts: [String: Int] = [:]
         for (i, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
             guard let code = lexicon.demonym(tokens, at: i) else { continue }
+            // "the British maritime agency said": a source, neither a place nor a side.
+            if let verb = (i + 1..<min(tokens.count, i + 5)).first(where: {
+                Self.reportingVerbs.contains(tokens[$0].lower)
+            }), (i + 1..<verb).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized }) {
+                continue
+            }
             if sidesToo {
                 counts[code, default: 0] += 1
                 continue
