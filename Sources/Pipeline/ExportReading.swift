@@ -61,7 +61,8 @@ extension IncrementalBuild {
         var known = try store.records(path: item.path, afterLine: outcome.linesUnread)
         var kept: [(from: Int, to: Int)] = []
         var pending: [PendingRecord] = []
-        var fileHash = ContentHash.Running()
+        // A plain export is known by its bytes' hash (the measure); a gzip'd one by its records'.
+        var fileHash: ContentHash.Running? = measure == nil ? ContentHash.Running() : nil
         let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 64
         // Each batch is saved on another thread while the next one is read and extracted, one in
         // flight at most, in order.
@@ -100,14 +101,14 @@ extension IncrementalBuild {
             } catch {
                 // The records before a break (an I/O error, gzip cut short) are kept.
                 outcome.failures.append(ReadFailure(error))
-                fileHash.add("error \(error.reason)\n")
+                fileHash?.add("error \(error.reason)\n")
                 break
             }
             guard let line = next else { break }
             switch line {
             case .record(let number, let bytes):
                 let hash = String(ContentHash.of(bytes).prefix(32))
-                fileHash.add("\(number) \(hash)\n")
+                fileHash?.add("\(number) \(hash)\n")
                 if let from = take(hash, &known) ?? take("\(hash)@\(number)", &known) {
                     kept.append((from, number))
                 } else {
@@ -115,7 +116,7 @@ extension IncrementalBuild {
                     if pending.count >= batch { try flush() }
                 }
             case .tooLarge(let number, let size):
-                fileHash.add("\(number) \(size)\n")
+                fileHash?.add("\(number) \(size)\n")
                 outcome.failures.append(
                     ReadFailure(
                         ArticleRecordReader.tooLarge(
@@ -125,8 +126,7 @@ extension IncrementalBuild {
         try flush()
         saving.sync {}
         try failure.check()
-        // A plain export's hash is its bytes'; a gzip'd one's its records'.
-        let hash = measure?.whole ?? fileHash.hex()
+        let hash = measure?.whole ?? fileHash?.hex() ?? ""
         outcome.unchanged = old?.hash == hash
         let reasons = outcome.failures.map(\.reason)
         try store.finishExport(

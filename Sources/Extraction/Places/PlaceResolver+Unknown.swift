@@ -350,16 +350,22 @@ extension PlaceResolver {
         }
         let context = named.union(sides)
         guard !context.isEmpty else { return mentions }
+        // The middle of each of those countries, once (none when one of them is not known: then
+        // no town is distant).
+        var middles: [Place]? = []
+        for code in context.sorted() {
+            guard let country = EventReader.countryPlace(code: code) else {
+                middles = nil
+                break
+            }
+            middles?.append(
+                Place(name: code, lat: country.latitude, lon: country.longitude, precision: .country))
+        }
         // A town of a side the story names ("Ukrainian forces") may well be where it says.
         return zip(mentions, candidates).map { mention, candidate in
             let foreignSpelling =
                 NameKey.normalize(mention.place.name) != candidate.key
-                && context.allSatisfy { code in
-                    guard let country = EventReader.countryPlace(code: code) else { return false }
-                    let point = Place(
-                        name: "", lat: country.latitude, lon: country.longitude, precision: .country)
-                    return (point.distanceKm(to: mention.place) ?? 0) > Self.distantKm
-                }
+                && middles?.allSatisfy({ ($0.distanceKm(to: mention.place) ?? 0) > Self.distantKm }) ?? false
             guard mention.kind == .place, let country = mention.place.country, !context.contains(country),
                 !candidate.places.contains(where: { context.contains($0.country) }),
                 foreignSpelling || !named.isEmpty && candidate.places.allSatisfy({ $0.population < 100_000 }),

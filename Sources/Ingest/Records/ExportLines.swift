@@ -31,9 +31,7 @@ public struct ExportLines {
     public static func file(
         _ path: String, maximumRecordBytes: Int, maximumBytes: Int = ArticleLoader.maximumExportBytes
     ) throws(IngestError) -> ExportLines {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(file: path, reason: .unreadable("permission denied or no such file"))
-        }
+        let handle = try open(path)
         let head = (try? handle.read(upToCount: 2)) ?? Data()
         try? handle.seek(toOffset: 0)
         let compressed = Gzip.isCompressed(head)
@@ -51,9 +49,7 @@ public struct ExportLines {
     public static func file(
         _ path: String, from offset: Int, afterLine line: Int, maximumRecordBytes: Int
     ) throws(IngestError) -> ExportLines {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(file: path, reason: .unreadable("permission denied or no such file"))
-        }
+        let handle = try open(path)
         do {
             try handle.seek(toOffset: UInt64(offset))
         } catch {
@@ -65,6 +61,13 @@ public struct ExportLines {
         lines.sawRecord = true
         lines.checkedHead = true
         return lines
+    }
+
+    private static func open(_ path: String) throws(IngestError) -> FileHandle {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(file: path, reason: .unreadable("permission denied or no such file"))
+        }
+        return handle
     }
 
     /// Reads an export already in memory (inflated).
